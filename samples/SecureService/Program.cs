@@ -1,0 +1,18 @@
+using SecureService.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddControllers();
+builder.Services.Configure<OrderStoreOptions>(builder.Configuration.GetSection("OrderStore"));
+
+var app = builder.Build();
+
+// The admin password comes from configuration (user secrets locally, a secret store in production).
+string adminPassword = builder.Configuration["Admin:Password"]
+    ?? throw new InvalidOperationException("Missing configuration value 'Admin:Password'.");
+
+app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new { id, status = "shipped" }));
+app.MapPost("/admin/login", (string password) => password == adminPassword ? Results.Ok() : Results.Unauthorized());
+app.MapControllers();
+
+app.Run();

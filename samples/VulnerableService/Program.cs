@@ -1,0 +1,16 @@
+using VulnerableService.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddControllers();
+builder.Services.Configure<OrderStoreOptions>(builder.Configuration.GetSection("OrderStore"));
+
+var app = builder.Build();
+
+string adminPassword = "Winter2024!";
+
+app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new { id, status = "shipped" }));
+app.MapPost("/admin/login", (string password) => password == adminPassword ? Results.Ok() : Results.Unauthorized());
+app.MapControllers();
+
+app.Run();

@@ -1,0 +1,8 @@
+namespace SecureServices.Analyzers.CodeFixes
+{
+    /// <summary>Code action titles (the IDE shows them in English; equivalence keys must stay stable).</summary>
+    internal static class CodeFixTitles
+    {
+        public const string ReadSecretFromConfiguration = "Read the secret from configuration";
+    }
+}

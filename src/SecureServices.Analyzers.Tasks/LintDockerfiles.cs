@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using SecureServices.Analyzers.Catalog;
+using SecureServices.Dockerfile;
+using SecureServices.Dockerfile.Configuration;
+
+namespace SecureServices.Analyzers.Tasks
+{
+    /// <summary>
+    /// Lints <c>@(SecureServicesDockerfile)</c> and logs each finding as <c>file(line,col,endLine,endCol): severity SSA7xxx: message</c>.
+    /// Severities follow .editorconfig and the project's NoWarn / WarningsAsErrors / TreatWarningsAsErrors,
+    /// exactly as for compiler diagnostics. The task never fails because of a bad input file.
+    /// </summary>
+    public sealed class LintDockerfiles : Task
+    {
+        [Required]
+        public ITaskItem[] Dockerfiles { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>@(GlobalAnalyzerConfigFiles): .globalconfig files the compiler also reads.</summary>
+        public ITaskItem[] GlobalAnalyzerConfigFiles { get; set; } = Array.Empty<ITaskItem>();
+
+        public string? NoWarn { get; set; }
+
+        public string? WarningsAsErrors { get; set; }
+
+        public string? WarningsNotAsErrors { get; set; }
+
+        public bool TreatWarningsAsErrors { get; set; }
+
+        /// <summary>Overrides the UI culture of the messages (e.g. <c>fr</c>); empty: the build's UI culture.</summary>
+        public string? UICulture { get; set; }
+
+        /// <summary>Written when the run logged no error, so an unchanged project skips the target next time.</summary>
+        public string? StampFile { get; set; }
+
+        public override bool Execute()
+        {
+            var culture = ResolveCulture();
+            var policy = new SeverityPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
+            var configs = new EditorConfigLocator(GlobalAnalyzerConfigFiles);
+            var findingCount = 0;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in Dockerfiles)
+            {
+                var path = Path.GetFullPath(item.GetMetadata("FullPath") is { Length: > 0 } full ? full : item.ItemSpec);
+                if (!seen.Add(path))
+                {
+                    continue;
+                }
+
+                IReadOnlyDictionary<string, string> properties;
+                try
+                {
+                    properties = configs.GetProperties(path);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    properties = new Dictionary<string, string>();
+                }
+
+                var options = new LintOptions(properties);
+                foreach (var finding in LintOne(path, options))
+                {
+                    var rule = RuleCatalog.Get(finding.RuleId);
+                    var severity = policy.Resolve(rule, properties);
+                    if (Report(path, finding, rule, severity, culture))
+                    {
+                        findingCount++;
+                    }
+                }
+            }
+
+            Log.LogMessage(MessageImportance.Low, TaskMessages.Summary.Get(culture), seen.Count, findingCount);
+            if (!Log.HasLoggedErrors && !string.IsNullOrEmpty(StampFile))
+            {
+                try
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StampFile))!);
+                    File.WriteAllText(StampFile, DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture));
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    Log.LogMessage(MessageImportance.Low, TaskMessages.StampNotWritten.Get(culture), StampFile, ex.Message);
+                }
+            }
+
+            return !Log.HasLoggedErrors;
+        }
+
+        private static IReadOnlyList<Finding> LintOne(string path, LintOptions options)
+        {
+            byte[] content;
+            try
+            {
+                var info = new FileInfo(path);
+                if (!info.Exists)
+                {
+                    return new[] { new Finding(RuleIds.DockerfileNotAnalyzable, Dockerfile.Parsing.SourceSpan.Start, "the file does not exist") };
+                }
+
+                if (info.Length > DockerfileLinter.MaxFileBytes)
+                {
+                    return new[] { new Finding(RuleIds.DockerfileNotAnalyzable, Dockerfile.Parsing.SourceSpan.Start, $"the file is {info.Length / (1024 * 1024)} MB, larger than the {DockerfileLinter.MaxFileBytes / (1024 * 1024)} MB limit") };
+                }
+
+                content = File.ReadAllBytes(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
+            {
+                return new[] { new Finding(RuleIds.DockerfileNotAnalyzable, Dockerfile.Parsing.SourceSpan.Start, "the file cannot be read (" + ex.GetType().Name + ")") };
+            }
+
+            return DockerfileLinter.Lint(content, options);
+        }
+
+        private bool Report(string path, Finding finding, RuleDefinition rule, RuleSeverity severity, CultureInfo culture)
+        {
+            var message = finding.GetMessage(culture);
+            var s = finding.Span;
+            switch (severity)
+            {
+                case RuleSeverity.Error:
+                    Log.LogError(null, rule.Id, null, rule.HelpLink, path, s.StartLine, s.StartColumn, s.EndLine, s.EndColumn, "{0}", message);
+                    return true;
+                case RuleSeverity.Warning:
+                    Log.LogWarning(null, rule.Id, null, rule.HelpLink, path, s.StartLine, s.StartColumn, s.EndLine, s.EndColumn, "{0}", message);
+                    return true;
+                case RuleSeverity.Suggestion:
+                    Log.LogMessage(null, rule.Id, null, path, s.StartLine, s.StartColumn, s.EndLine, s.EndColumn, MessageImportance.Normal, "{0}", message);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private CultureInfo ResolveCulture()
+        {
+            if (!string.IsNullOrWhiteSpace(UICulture))
+            {
+                try
+                {
+                    return new CultureInfo(UICulture!.Trim());
+                }
+                catch (CultureNotFoundException)
+                {
+                }
+            }
+
+            return CultureInfo.CurrentUICulture;
+        }
+    }
+}

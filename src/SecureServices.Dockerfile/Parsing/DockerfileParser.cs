@@ -1,0 +1,695 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace SecureServices.Dockerfile.Parsing
+{
+    /// <summary>
+    /// A BuildKit-faithful Dockerfile parser that never throws: directives, escape character, line
+    /// continuations (with comment and blank lines inside them), heredocs, flags, exec/shell forms,
+    /// global ARG substitution in FROM, stages. Every token keeps its exact position.
+    /// </summary>
+    public static class DockerfileParser
+    {
+        private static readonly HashSet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT",
+            "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL",
+        };
+
+        private static readonly HashSet<string> KeywordsWithoutRequiredArguments = new HashSet<string>(StringComparer.Ordinal)
+        {
+            // Docker accepts these with an empty argument list (CMD [] / ENTRYPOINT [] reset them).
+            "CMD", "ENTRYPOINT",
+        };
+
+        public static DockerfileDocument Parse(string text)
+        {
+            var lines = SplitLines(text);
+            var directives = new Dictionary<string, string>(StringComparer.Ordinal);
+            var escape = '\\';
+            var index = 0;
+
+            // Parser directives: only at the very top, before any blank line, comment or instruction.
+            for (; index < lines.Count; index++)
+            {
+                if (!TryParseDirective(lines[index], out var key, out var value) || directives.ContainsKey(key))
+                {
+                    break;
+                }
+
+                directives[key] = value;
+                if (key == "escape" && (value == "`" || value == "\\"))
+                {
+                    escape = value[0];
+                }
+            }
+
+            var instructions = new List<Instruction>();
+            var comments = new List<Comment>();
+            ParseError? error = null;
+            while (index < lines.Count && error == null)
+            {
+                var line = lines[index];
+                var first = FirstNonWhitespace(line);
+                if (first < 0)
+                {
+                    index++;
+                    continue;
+                }
+
+                if (line[first] == '#')
+                {
+                    comments.Add(new Comment(index + 1, line.Substring(first + 1).Trim()));
+                    index++;
+                    continue;
+                }
+
+                var instruction = ReadInstruction(lines, ref index, escape, out error);
+                if (instruction != null)
+                {
+                    instructions.Add(instruction);
+                }
+            }
+
+            var globalArgs = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var stages = new List<BuildStage>();
+            if (error == null)
+            {
+                error = BuildStages(instructions, globalArgs, stages);
+            }
+
+            if (error == null && instructions.Count == 0)
+            {
+                error = new ParseError("the file contains no instructions", SourceSpan.Start);
+            }
+
+            if (stages.Count > 0)
+            {
+                stages[stages.Count - 1].IsFinal = true;
+            }
+
+            return new DockerfileDocument(directives, escape, instructions, stages, globalArgs, comments, error);
+        }
+
+        /// <summary>
+        /// Substitutes <c>$VAR</c>, <c>${VAR}</c>, <c>${VAR:-default}</c>, <c>${VAR-default}</c>,
+        /// <c>${VAR:+alt}</c> and <c>${VAR+alt}</c> as Docker does. <paramref name="resolved"/> is false
+        /// when a variable has no value and no default.
+        /// </summary>
+        public static string Substitute(string text, Func<string, string?> lookup, char escape, out bool resolved)
+        {
+            resolved = true;
+            if (text.IndexOf('$') < 0)
+            {
+                return text;
+            }
+
+            var sb = new StringBuilder(text.Length + 16);
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == escape && i + 1 < text.Length && text[i + 1] == '$')
+                {
+                    sb.Append('$');
+                    i++;
+                    continue;
+                }
+
+                if (c != '$' || i + 1 >= text.Length)
+                {
+                    sb.Append(c);
+                    continue;
+                }
+
+                if (text[i + 1] == '{')
+                {
+                    var close = text.IndexOf('}', i + 2);
+                    if (close < 0)
+                    {
+                        sb.Append(text, i, text.Length - i);
+                        resolved = false;
+                        break;
+                    }
+
+                    var body = text.Substring(i + 2, close - i - 2);
+                    sb.Append(Expand(body, lookup, ref resolved));
+                    i = close;
+                    continue;
+                }
+
+                var end = i + 1;
+                while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
+                {
+                    end++;
+                }
+
+                if (end == i + 1)
+                {
+                    sb.Append(c);
+                    continue;
+                }
+
+                var value = lookup(text.Substring(i + 1, end - i - 1));
+                if (value == null)
+                {
+                    resolved = false;
+                }
+                else
+                {
+                    sb.Append(value);
+                }
+
+                i = end - 1;
+            }
+
+            return sb.ToString();
+        }
+
+        private static string Expand(string body, Func<string, string?> lookup, ref bool resolved)
+        {
+            var op = body.IndexOfAny(new[] { ':', '-', '+' });
+            if (op < 0)
+            {
+                var v = lookup(body);
+                if (v == null)
+                {
+                    resolved = false;
+                }
+
+                return v ?? string.Empty;
+            }
+
+            var name = body.Substring(0, op);
+            var colon = body[op] == ':';
+            var kindIndex = colon ? op + 1 : op;
+            var kind = kindIndex < body.Length ? body[kindIndex] : '\0';
+            var word = kindIndex + 1 <= body.Length ? body.Substring(Math.Min(kindIndex + 1, body.Length)) : string.Empty;
+            var value = lookup(name);
+            var isSet = value != null && (!colon || value.Length > 0);
+            switch (kind)
+            {
+                case '-':
+                    return isSet ? value! : word;
+                case '+':
+                    return isSet ? word : string.Empty;
+                default:
+                    if (value == null)
+                    {
+                        resolved = false;
+                    }
+
+                    return value ?? string.Empty;
+            }
+        }
+
+        private static ParseError? BuildStages(List<Instruction> instructions, Dictionary<string, string?> globalArgs, List<BuildStage> stages)
+        {
+            BuildStage? current = null;
+            foreach (var instruction in instructions)
+            {
+                if (instruction.Keyword == "FROM")
+                {
+                    var args = instruction.Arguments;
+                    if (args.Count == 0)
+                    {
+                        return new ParseError("FROM requires an image", instruction.KeywordToken.Span);
+                    }
+
+                    string? name = null;
+                    if (args.Count >= 3 && string.Equals(args[1].Text, "AS", StringComparison.OrdinalIgnoreCase))
+                    {
+                        name = args[2].Text.ToLowerInvariant();
+                    }
+                    else if (args.Count != 1)
+                    {
+                        return new ParseError("FROM expects 'FROM image [AS name]'", instruction.ArgumentSpan);
+                    }
+
+                    var imageToken = args[0];
+                    var image = Substitute(imageToken.Text, n => globalArgs.TryGetValue(n, out var v) ? v : null, '\\', out var resolved);
+                    current = new BuildStage(stages.Count, instruction, imageToken, image, resolved && image.Length > 0, name);
+                    for (var i = stages.Count - 1; i >= 0; i--)
+                    {
+                        if (stages[i].Name != null && string.Equals(stages[i].Name, image, StringComparison.OrdinalIgnoreCase))
+                        {
+                            current.BaseStageIndex = i;
+                            break;
+                        }
+                    }
+
+                    stages.Add(current);
+                    instruction.StageIndex = current.Index;
+                    current.Instructions.Add(instruction);
+                    continue;
+                }
+
+                if (current == null)
+                {
+                    if (instruction.Keyword != "ARG")
+                    {
+                        return new ParseError(instruction.Keyword + " comes before the first FROM (only ARG may)", instruction.KeywordToken.Span);
+                    }
+
+                    foreach (var arg in instruction.Arguments)
+                    {
+                        var eq = arg.Text.IndexOf('=');
+                        var argName = eq < 0 ? arg.Text : arg.Text.Substring(0, eq);
+                        globalArgs[argName] = eq < 0 ? null : Unquote(arg.Text.Substring(eq + 1));
+                    }
+
+                    continue;
+                }
+
+                instruction.StageIndex = current.Index;
+                current.Instructions.Add(instruction);
+            }
+
+            return null;
+        }
+
+        internal static string Unquote(string s)
+        {
+            if (s.Length >= 2 && (s[0] == '"' || s[0] == '\'') && s[s.Length - 1] == s[0])
+            {
+                return s.Substring(1, s.Length - 2);
+            }
+
+            return s;
+        }
+
+        private static Instruction? ReadInstruction(List<string> lines, ref int index, char escape, out ParseError? error)
+        {
+            error = null;
+            var logical = new LogicalLine();
+            var startLine = index;
+            while (index < lines.Count)
+            {
+                var line = lines[index];
+                var lineNumber = index + 1;
+                index++;
+                if (logical.Length > 0)
+                {
+                    // Inside a continuation, comment lines and blank lines are skipped.
+                    var first = FirstNonWhitespace(line);
+                    if (first < 0 || line[first] == '#')
+                    {
+                        continue;
+                    }
+                }
+
+                var end = line.Length;
+                while (end > 0 && IsSpace(line[end - 1]))
+                {
+                    end--;
+                }
+
+                var continues = end > 0 && line[end - 1] == escape;
+                logical.Append(line, continues ? end - 1 : line.Length, lineNumber);
+                if (!continues)
+                {
+                    break;
+                }
+            }
+
+            var text = logical.ToString();
+            var pos = SkipSpaces(text, 0);
+            var kwEnd = pos;
+            while (kwEnd < text.Length && !IsSpace(text[kwEnd]))
+            {
+                kwEnd++;
+            }
+
+            var keywordToken = new Token(text.Substring(pos, kwEnd - pos), logical.Span(pos, kwEnd));
+            var keyword = keywordToken.Text.ToUpperInvariant();
+            if (!Keywords.Contains(keyword))
+            {
+                error = new ParseError("unknown instruction '" + Truncate(keywordToken.Text) + "'", keywordToken.Span);
+                return null;
+            }
+
+            // Flags: --name[=value] words right after the keyword (ONBUILD's are its inner instruction's).
+            var flags = new List<InstructionFlag>();
+            pos = SkipSpaces(text, kwEnd);
+            while (keyword != "ONBUILD" && pos + 2 < text.Length && text[pos] == '-' && text[pos + 1] == '-' && !IsSpace(text[pos + 2]))
+            {
+                var flagEnd = ShellWordEnd(text, pos);
+                var word = text.Substring(pos + 2, flagEnd - pos - 2);
+                var eq = word.IndexOf('=');
+                flags.Add(new InstructionFlag(
+                    (eq < 0 ? word : word.Substring(0, eq)).ToLowerInvariant(),
+                    eq < 0 ? null : Unquote(word.Substring(eq + 1)),
+                    logical.Span(pos, flagEnd)));
+                pos = SkipSpaces(text, flagEnd);
+            }
+
+            var argStart = pos;
+            var argEnd = text.Length;
+            while (argEnd > argStart && IsSpace(text[argEnd - 1]))
+            {
+                argEnd--;
+            }
+
+            var argumentText = text.Substring(argStart, argEnd - argStart);
+            var arguments = new List<Token>();
+            for (var p = argStart; p < argEnd;)
+            {
+                var wordEnd = ShellWordEnd(text, p);
+                arguments.Add(new Token(text.Substring(p, wordEnd - p), logical.Span(p, wordEnd)));
+                p = SkipSpaces(text, wordEnd);
+            }
+
+            var exec = argumentText.Length > 0 && argumentText[0] == '[' ? TryParseJsonArray(argumentText) : null;
+
+            var heredocs = new List<Heredoc>();
+            if (keyword == "RUN" || keyword == "COPY" || keyword == "ADD")
+            {
+                ReadHeredocs(lines, ref index, argumentText, heredocs, out error);
+                if (error != null)
+                {
+                    return null;
+                }
+            }
+
+            if (argumentText.Length == 0 && heredocs.Count == 0 && !KeywordsWithoutRequiredArguments.Contains(keyword))
+            {
+                error = new ParseError(keyword + " requires at least one argument", keywordToken.Span);
+                return null;
+            }
+
+            var endLine = heredocs.Count > 0 ? heredocs[heredocs.Count - 1].Span.EndLine : logical.LastLine;
+            var endColumn = heredocs.Count > 0 ? heredocs[heredocs.Count - 1].Span.EndColumn : logical.LastColumn;
+            var span = new SourceSpan(startLine + 1, keywordToken.Span.StartColumn, endLine, endColumn);
+            var argumentSpan = argEnd > argStart ? logical.Span(argStart, argEnd) : keywordToken.Span;
+            return new Instruction(keyword, keywordToken, span, flags, argumentText, argumentSpan, arguments, exec, heredocs);
+        }
+
+        private static void ReadHeredocs(List<string> lines, ref int index, string arguments, List<Heredoc> heredocs, out ParseError? error)
+        {
+            error = null;
+            for (var p = arguments.IndexOf("<<", StringComparison.Ordinal); p >= 0; p = arguments.IndexOf("<<", p + 2, StringComparison.Ordinal))
+            {
+                var q = p + 2;
+                var strip = q < arguments.Length && arguments[q] == '-';
+                if (strip)
+                {
+                    q++;
+                }
+
+                var quote = q < arguments.Length && (arguments[q] == '"' || arguments[q] == '\'') ? arguments[q] : '\0';
+                if (quote != '\0')
+                {
+                    q++;
+                }
+
+                var nameStart = q;
+                while (q < arguments.Length && (char.IsLetterOrDigit(arguments[q]) || arguments[q] == '_'))
+                {
+                    q++;
+                }
+
+                if (q == nameStart || (quote != '\0' && (q >= arguments.Length || arguments[q] != quote)))
+                {
+                    continue;
+                }
+
+                var delimiter = arguments.Substring(nameStart, q - nameStart);
+                var bodyStart = index;
+                var body = new StringBuilder();
+                var terminated = false;
+                while (index < lines.Count)
+                {
+                    var line = lines[index];
+                    index++;
+                    var candidate = strip ? line.TrimStart('\t') : line;
+                    if (candidate == delimiter)
+                    {
+                        terminated = true;
+                        break;
+                    }
+
+                    body.Append(candidate).Append('\n');
+                }
+
+                if (!terminated)
+                {
+                    error = new ParseError("heredoc '" + Truncate(delimiter) + "' is never terminated", new SourceSpan(bodyStart, 1, bodyStart, 1));
+                    return;
+                }
+
+                heredocs.Add(new Heredoc(delimiter, strip, quote != '\0', body.ToString(), new SourceSpan(bodyStart + 1, 1, index, lines[index - 1].Length + 1)));
+            }
+        }
+
+        private static List<string>? TryParseJsonArray(string text)
+        {
+            var result = new List<string>();
+            var i = SkipJsonSpaces(text, 1);
+            if (i < text.Length && text[i] == ']')
+            {
+                return SkipJsonSpaces(text, i + 1) == text.Length ? result : null;
+            }
+
+            var sb = new StringBuilder();
+            while (i < text.Length)
+            {
+                if (text[i] != '"')
+                {
+                    return null;
+                }
+
+                sb.Clear();
+                i++;
+                var closed = false;
+                while (i < text.Length)
+                {
+                    var c = text[i++];
+                    if (c == '"')
+                    {
+                        closed = true;
+                        break;
+                    }
+
+                    if (c != '\\')
+                    {
+                        sb.Append(c);
+                        continue;
+                    }
+
+                    if (i >= text.Length)
+                    {
+                        return null;
+                    }
+
+                    var e = text[i++];
+                    switch (e)
+                    {
+                        case '"': case '\\': case '/': sb.Append(e); break;
+                        case 'n': sb.Append('\n'); break;
+                        case 't': sb.Append('\t'); break;
+                        case 'r': sb.Append('\r'); break;
+                        case 'b': sb.Append('\b'); break;
+                        case 'f': sb.Append('\f'); break;
+                        case 'u':
+                            if (i + 4 > text.Length || !int.TryParse(text.Substring(i, 4), System.Globalization.NumberStyles.HexNumber, null, out var code))
+                            {
+                                return null;
+                            }
+
+                            sb.Append((char)code);
+                            i += 4;
+                            break;
+                        default:
+                            return null;
+                    }
+                }
+
+                if (!closed)
+                {
+                    return null;
+                }
+
+                result.Add(sb.ToString());
+                i = SkipJsonSpaces(text, i);
+                if (i < text.Length && text[i] == ',')
+                {
+                    i = SkipJsonSpaces(text, i + 1);
+                    continue;
+                }
+
+                if (i < text.Length && text[i] == ']')
+                {
+                    return SkipJsonSpaces(text, i + 1) == text.Length ? result : null;
+                }
+
+                return null;
+            }
+
+            return null;
+        }
+
+        private static int SkipJsonSpaces(string s, int i)
+        {
+            while (i < s.Length && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        private static bool TryParseDirective(string line, out string key, out string value)
+        {
+            key = value = string.Empty;
+            var t = line.Trim();
+            if (t.Length < 2 || t[0] != '#')
+            {
+                return false;
+            }
+
+            var eq = t.IndexOf('=');
+            if (eq < 0)
+            {
+                return false;
+            }
+
+            key = t.Substring(1, eq - 1).Trim().ToLowerInvariant();
+            if (key.Length == 0 || key.IndexOf(' ') >= 0 || (key != "syntax" && key != "escape" && key != "check"))
+            {
+                return false;
+            }
+
+            value = t.Substring(eq + 1).Trim();
+            return true;
+        }
+
+        private static List<string> SplitLines(string text)
+        {
+            var lines = new List<string>();
+            var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+            for (var i = start; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '\n' || c == '\r')
+                {
+                    lines.Add(text.Substring(start, i - start));
+                    if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    start = i + 1;
+                }
+            }
+
+            if (start < text.Length)
+            {
+                lines.Add(text.Substring(start));
+            }
+
+            return lines;
+        }
+
+        private static int ShellWordEnd(string text, int pos)
+        {
+            var quote = '\0';
+            var i = pos;
+            for (; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (quote != '\0')
+                {
+                    if (c == quote)
+                    {
+                        quote = '\0';
+                    }
+                    else if (c == '\\' && quote == '"' && i + 1 < text.Length)
+                    {
+                        i++;
+                    }
+
+                    continue;
+                }
+
+                if (c == '"' || c == '\'')
+                {
+                    quote = c;
+                }
+                else if (IsSpace(c))
+                {
+                    break;
+                }
+            }
+
+            return i;
+        }
+
+        private static int FirstNonWhitespace(string line)
+        {
+            for (var i = 0; i < line.Length; i++)
+            {
+                if (!IsSpace(line[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int SkipSpaces(string s, int i)
+        {
+            while (i < s.Length && IsSpace(s[i]))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        private static bool IsSpace(char c) => c == ' ' || c == '\t';
+
+        internal static string Truncate(string s) => s.Length <= 40 ? s : s.Substring(0, 40) + "…";
+
+        /// <summary>An instruction's text with continuation lines joined, remembering where each character was.</summary>
+        private sealed class LogicalLine
+        {
+            private readonly StringBuilder text = new StringBuilder();
+            private readonly List<int> lines = new List<int>();
+            private readonly List<int> columns = new List<int>();
+
+            public int Length => text.Length;
+
+            public int LastLine { get; private set; }
+
+            public int LastColumn { get; private set; }
+
+            public void Append(string line, int length, int lineNumber)
+            {
+                text.Append(line, 0, length);
+                for (var i = 0; i < length; i++)
+                {
+                    lines.Add(lineNumber);
+                    columns.Add(i + 1);
+                }
+
+                LastLine = lineNumber;
+                LastColumn = line.Length + 1;
+            }
+
+            public SourceSpan Span(int start, int end)
+            {
+                if (lines.Count == 0)
+                {
+                    return new SourceSpan(LastLine, 1, LastLine, 1);
+                }
+
+                start = Math.Min(start, lines.Count - 1);
+                end = Math.Max(Math.Min(end, lines.Count), start + 1);
+                return new SourceSpan(lines[start], columns[start], lines[end - 1], columns[end - 1] + 1);
+            }
+
+            public override string ToString() => text.ToString();
+        }
+    }
+}

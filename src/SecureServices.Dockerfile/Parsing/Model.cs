@@ -1,0 +1,239 @@
+using System.Collections.Generic;
+
+namespace SecureServices.Dockerfile.Parsing
+{
+    /// <summary>A word of an instruction (shell words keep their quotes) and where it is.</summary>
+    public readonly struct Token
+    {
+        public Token(string text, SourceSpan span)
+        {
+            Text = text;
+            Span = span;
+        }
+
+        public string Text { get; }
+
+        public SourceSpan Span { get; }
+
+        public override string ToString() => Text;
+    }
+
+    /// <summary><c>--name=value</c> or <c>--name</c> after the keyword.</summary>
+    public sealed class InstructionFlag
+    {
+        public InstructionFlag(string name, string? value, SourceSpan span)
+        {
+            Name = name;
+            Value = value;
+            Span = span;
+        }
+
+        /// <summary>The flag name without dashes, lower-case (<c>from</c>, <c>mount</c>, <c>chown</c>).</summary>
+        public string Name { get; }
+
+        public string? Value { get; }
+
+        public SourceSpan Span { get; }
+    }
+
+    /// <summary>A here-document attached to RUN, COPY or ADD.</summary>
+    public sealed class Heredoc
+    {
+        public Heredoc(string delimiter, bool stripTabs, bool quoted, string content, SourceSpan span)
+        {
+            Delimiter = delimiter;
+            StripTabs = stripTabs;
+            Quoted = quoted;
+            Content = content;
+            Span = span;
+        }
+
+        public string Delimiter { get; }
+
+        /// <summary><c>&lt;&lt;-EOF</c>: leading tabs are removed from the body.</summary>
+        public bool StripTabs { get; }
+
+        /// <summary><c>&lt;&lt;"EOF"</c>: no expansion in the body.</summary>
+        public bool Quoted { get; }
+
+        public string Content { get; }
+
+        /// <summary>From the first body line to the terminator line.</summary>
+        public SourceSpan Span { get; }
+    }
+
+    /// <summary>One Dockerfile instruction after continuation lines are joined.</summary>
+    public sealed class Instruction
+    {
+        internal Instruction(
+            string keyword,
+            Token keywordToken,
+            SourceSpan span,
+            IReadOnlyList<InstructionFlag> flags,
+            string argumentText,
+            SourceSpan argumentSpan,
+            IReadOnlyList<Token> arguments,
+            IReadOnlyList<string>? execArguments,
+            IReadOnlyList<Heredoc> heredocs)
+        {
+            Keyword = keyword;
+            KeywordToken = keywordToken;
+            Span = span;
+            Flags = flags;
+            ArgumentText = argumentText;
+            ArgumentSpan = argumentSpan;
+            Arguments = arguments;
+            ExecArguments = execArguments;
+            Heredocs = heredocs;
+        }
+
+        /// <summary>Upper-case keyword: FROM, RUN, COPY…</summary>
+        public string Keyword { get; }
+
+        public Token KeywordToken { get; }
+
+        /// <summary>The whole instruction, continuation lines and heredoc bodies included.</summary>
+        public SourceSpan Span { get; }
+
+        public IReadOnlyList<InstructionFlag> Flags { get; }
+
+        /// <summary>Everything after the keyword and flags, continuation lines joined.</summary>
+        public string ArgumentText { get; }
+
+        public SourceSpan ArgumentSpan { get; }
+
+        /// <summary>The shell words of <see cref="ArgumentText"/> with their positions.</summary>
+        public IReadOnlyList<Token> Arguments { get; }
+
+        /// <summary>The JSON array of the exec form, or null for the shell form.</summary>
+        public IReadOnlyList<string>? ExecArguments { get; }
+
+        public bool IsExecForm => ExecArguments != null;
+
+        public IReadOnlyList<Heredoc> Heredocs { get; }
+
+        /// <summary>Index of the stage the instruction belongs to, -1 before the first FROM.</summary>
+        public int StageIndex { get; internal set; } = -1;
+
+        public InstructionFlag? GetFlag(string name)
+        {
+            foreach (var flag in Flags)
+            {
+                if (flag.Name == name)
+                {
+                    return flag;
+                }
+            }
+
+            return null;
+        }
+
+        public override string ToString() => Keyword + " " + ArgumentText;
+    }
+
+    /// <summary>A build stage: a FROM and the instructions up to the next FROM.</summary>
+    public sealed class BuildStage
+    {
+        internal BuildStage(int index, Instruction from, Token imageToken, string image, bool imageResolved, string? name)
+        {
+            Index = index;
+            From = from;
+            ImageToken = imageToken;
+            Image = image;
+            IsImageResolved = imageResolved;
+            Name = name;
+        }
+
+        public int Index { get; }
+
+        public Instruction From { get; }
+
+        /// <summary>The image reference as written (before ARG substitution).</summary>
+        public Token ImageToken { get; }
+
+        /// <summary>The image reference after substituting global ARG defaults.</summary>
+        public string Image { get; }
+
+        /// <summary>False when the reference uses an ARG that has no default value.</summary>
+        public bool IsImageResolved { get; }
+
+        /// <summary>The <c>AS name</c>, lower-case, or null.</summary>
+        public string? Name { get; }
+
+        /// <summary>The index of the earlier stage this one builds on, or -1 for an image.</summary>
+        public int BaseStageIndex { get; internal set; } = -1;
+
+        public bool IsFinal { get; internal set; }
+
+        public List<Instruction> Instructions { get; } = new List<Instruction>();
+    }
+
+    /// <summary>A reason the file is not a valid Dockerfile, with where Docker would stop.</summary>
+    public sealed class ParseError
+    {
+        public ParseError(string message, SourceSpan span)
+        {
+            Message = message;
+            Span = span;
+        }
+
+        public string Message { get; }
+
+        public SourceSpan Span { get; }
+    }
+
+    /// <summary>A comment line (<c># …</c>) outside of continuations and heredocs.</summary>
+    public readonly struct Comment
+    {
+        public Comment(int line, string text)
+        {
+            Line = line;
+            Text = text;
+        }
+
+        public int Line { get; }
+
+        /// <summary>Text after the <c>#</c>, trimmed.</summary>
+        public string Text { get; }
+    }
+
+    public sealed class DockerfileDocument
+    {
+        internal DockerfileDocument(
+            IReadOnlyDictionary<string, string> directives,
+            char escapeChar,
+            IReadOnlyList<Instruction> instructions,
+            IReadOnlyList<BuildStage> stages,
+            IReadOnlyDictionary<string, string?> globalArgs,
+            IReadOnlyList<Comment> comments,
+            ParseError? error)
+        {
+            Directives = directives;
+            EscapeChar = escapeChar;
+            Instructions = instructions;
+            Stages = stages;
+            GlobalArgs = globalArgs;
+            Comments = comments;
+            Error = error;
+        }
+
+        /// <summary>Parser directives (<c># syntax=</c>, <c># escape=</c>, <c># check=</c>), keys lower-case.</summary>
+        public IReadOnlyDictionary<string, string> Directives { get; }
+
+        public char EscapeChar { get; }
+
+        public IReadOnlyList<Instruction> Instructions { get; }
+
+        public IReadOnlyList<BuildStage> Stages { get; }
+
+        /// <summary>ARGs declared before the first FROM, with their default (null when none).</summary>
+        public IReadOnlyDictionary<string, string?> GlobalArgs { get; }
+
+        public IReadOnlyList<Comment> Comments { get; }
+
+        /// <summary>The first error Docker would stop at, or null.</summary>
+        public ParseError? Error { get; }
+
+        public BuildStage? FinalStage => Stages.Count == 0 ? null : Stages[Stages.Count - 1];
+    }
+}
