@@ -96,6 +96,11 @@ namespace SecureServices.Analyzers.Tasks
             byte[] content;
             try
             {
+                if (Directory.Exists(path))
+                {
+                    return new[] { new Finding(RuleIds.DockerfileNotAnalyzable, Dockerfile.Parsing.SourceSpan.Start, "the path is a folder, not a file") };
+                }
+
                 var info = new FileInfo(path);
                 if (!info.Exists)
                 {
