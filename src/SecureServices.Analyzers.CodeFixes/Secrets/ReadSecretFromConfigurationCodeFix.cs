@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -160,8 +161,9 @@ namespace SecureServices.Analyzers.CodeFixes.Secrets
             var member = node.FirstAncestorOrSelf<MemberDeclarationSyntax>();
             var inInitializer = member is FieldDeclarationSyntax || (member is PropertyDeclarationSyntax p && p.Initializer != null);
             var isStatic = member is BaseMethodDeclarationSyntax m && m.Modifiers.Any(SyntaxKind.StaticKeyword);
-            ExpressionSyntax? builderConfiguration = null;
-            foreach (var symbol in model.LookupSymbols(node.SpanStart))
+            ExpressionSyntax? direct = null;
+            string? viaProperty = null;
+            foreach (var symbol in model.LookupSymbols(node.SpanStart).OrderBy(s => s.Name, StringComparer.Ordinal))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var (type, instanceMember) = symbol switch
@@ -172,24 +174,55 @@ namespace SecureServices.Analyzers.CodeFixes.Secrets
                     IPropertySymbol pr => (pr.Type, !pr.IsStatic),
                     _ => ((ITypeSymbol?)null, false),
                 };
-                if (type == null || (instanceMember && (inInitializer || isStatic)))
+                if (type == null || (instanceMember && (inInitializer || isStatic)) || !IsUsableHere(symbol, node))
                 {
                     continue;
                 }
 
                 if (Implements(type, configurationType))
                 {
-                    return IdentifierName(symbol.Name);
+                    direct ??= IdentifierName(symbol.Name);
                 }
-
-                if (builderConfiguration == null && symbol is ILocalSymbol or IParameterSymbol
+                else if (viaProperty == null && symbol is ILocalSymbol or IParameterSymbol
                     && type.GetMembers("Configuration").OfType<IPropertySymbol>().Any(c => Implements(c.Type, configurationType)))
                 {
-                    builderConfiguration = MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(symbol.Name), IdentifierName("Configuration"));
+                    // builder.Configuration (WebApplicationBuilder), app.Configuration (WebApplication)…
+                    viaProperty = symbol.Name;
                 }
             }
 
-            return builderConfiguration;
+            if (direct != null || viaProperty == null)
+            {
+                return direct;
+            }
+
+            return MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(viaProperty), IdentifierName("Configuration"));
+        }
+
+        /// <summary>
+        /// LookupSymbols also offers locals the code cannot use: top-level-statement locals from another file,
+        /// locals of a different member. Keep a local or parameter only when its declaration encloses the node.
+        /// </summary>
+        private static bool IsUsableHere(ISymbol symbol, SyntaxNode node)
+        {
+            if (symbol is not (ILocalSymbol or IParameterSymbol))
+            {
+                return true;
+            }
+
+            var declaration = symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
+            if (declaration == null || declaration.SyntaxTree != node.SyntaxTree)
+            {
+                return false;
+            }
+
+            var container = declaration.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            if (container is GlobalStatementSyntax)
+            {
+                return node.FirstAncestorOrSelf<GlobalStatementSyntax>() != null && declaration.SpanStart < node.SpanStart;
+            }
+
+            return container != null && container.Span.Contains(node.Span);
         }
 
         private static bool Implements(ITypeSymbol type, INamedTypeSymbol configurationType)
