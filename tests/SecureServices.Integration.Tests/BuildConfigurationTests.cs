@@ -106,6 +106,15 @@ public sealed class BuildConfigurationTests(PackageFixture package)
     }
 
     [Fact]
+    public void SecureServicesUICulture_sets_the_dockerfile_messages_language()
+    {
+        var result = Build("ui-culture", properties: "<SecureServicesUICulture>fr</SecureServicesUICulture>");
+
+        Assert.StartsWith("L'image de base 'mcr.microsoft.com/dotnet/aspnet:latest' désigne", result.Of("SSA7001").Single().Message, StringComparison.Ordinal);
+        Assert.StartsWith("'relayPassword' is given", result.Of("SSA1001").Single().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lint_switch_off_skips_the_dockerfile()
     {
         var result = Build("switch-off", properties: "<SecureServicesLintDockerfiles>false</SecureServicesLintDockerfiles>");

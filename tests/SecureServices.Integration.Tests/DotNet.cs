@@ -37,7 +37,8 @@ internal static partial class DotNet
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_NOLOGO"] = "1";
         // The test host's own MSBuild/SDK variables must not leak into the child build.
-        foreach (var key in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "DOTNET_HOST_PATH" })
+        // The CLI that started the tests also exported its UI language (VSLANG, PreferredUILang).
+        foreach (var key in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "DOTNET_HOST_PATH", "VSLANG", "PreferredUILang" })
         {
             psi.Environment.Remove(key);
         }
