@@ -41,13 +41,13 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 _ => default,
             };
 
-            var source = token.Text;
+            var source = SecretSyntax.LiteralContent(token, out var offset);
             if (token.IsMissing || !SecretTokenDetector.TryFind(source, out var secret))
             {
                 return;
             }
 
-            var span = new TextSpan(token.SpanStart + secret.Start, secret.Length);
+            var span = new TextSpan(token.SpanStart + offset + secret.Start, secret.Length);
             var location = Location.Create(context.Node.SyntaxTree, span);
             if (SecretSyntax.TryCreate(Rule, location, context.Options, context.Node.SyntaxTree, out var diagnostic, secret.Kind, secret.Prefix(source), secret.Length))
             {

@@ -60,6 +60,51 @@ namespace SecureServices.Analyzers.Rules.Secrets
             }
         }
 
+        /// <summary>
+        /// The source text of a string literal token without its delimiters (<c>@"</c>, <c>"""</c>, <c>"u8</c>…), and the
+        /// offset of that content in the token: detectors run on source text so that reported spans are exact.
+        /// </summary>
+        public static string LiteralContent(SyntaxToken token, out int offset)
+        {
+            var text = token.Text;
+            offset = 0;
+            if (!token.IsKind(SyntaxKind.StringLiteralToken) && !token.IsKind(SyntaxKind.Utf8StringLiteralToken)
+                && !token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) && !token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
+                && !token.IsKind(SyntaxKind.Utf8SingleLineRawStringLiteralToken) && !token.IsKind(SyntaxKind.Utf8MultiLineRawStringLiteralToken))
+            {
+                return text; // interpolated text: already the content
+            }
+
+            var start = 0;
+            while (start < text.Length && text[start] == '@')
+            {
+                start++;
+            }
+
+            var quotes = 0;
+            while (start < text.Length && text[start] == '"')
+            {
+                start++;
+                quotes++;
+            }
+
+            var end = text.Length;
+            if (end - start >= 2 && (text.EndsWith("u8", System.StringComparison.Ordinal) || text.EndsWith("U8", System.StringComparison.Ordinal)))
+            {
+                end -= 2;
+            }
+
+            var closing = 0;
+            while (end > start && closing < quotes && text[end - 1] == '"')
+            {
+                end--;
+                closing++;
+            }
+
+            offset = start;
+            return text.Substring(start, end - start);
+        }
+
         /// <summary>Could <paramref name="expression"/> be a reference to a string constant (checked later with the semantic model)?</summary>
         public static bool IsPossibleConstantReference(ExpressionSyntax? expression)
             => expression is IdentifierNameSyntax || (expression is MemberAccessExpressionSyntax m && m.IsKind(SyntaxKind.SimpleMemberAccessExpression));
@@ -121,12 +166,15 @@ namespace SecureServices.Analyzers.Rules.Secrets
         /// suggestions; <c>secureservices.secrets_in_test_projects = report</c> keeps the rule's severity, <c>ignore</c> drops them.
         /// </summary>
         public static bool TryCreate(DiagnosticDescriptor rule, Location location, AnalyzerOptions options, SyntaxTree? tree, out Diagnostic diagnostic, params object[] args)
+            => TryCreate(rule, location, options, tree, null, out diagnostic, args);
+
+        public static bool TryCreate(DiagnosticDescriptor rule, Location location, AnalyzerOptions options, SyntaxTree? tree, ImmutableDictionary<string, string?>? properties, out Diagnostic diagnostic, params object[] args)
         {
             diagnostic = null!;
             var isTest = string.Equals(SecureServicesOptions.GetBuildProperty(options, "IsTestProject")?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
             if (!isTest)
             {
-                diagnostic = Diagnostic.Create(rule, location, args);
+                diagnostic = Diagnostic.Create(rule, location, properties, args);
                 return true;
             }
 
@@ -135,10 +183,10 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 case "ignore":
                     return false;
                 case "report":
-                    diagnostic = Diagnostic.Create(rule, location, args);
+                    diagnostic = Diagnostic.Create(rule, location, properties, args);
                     return true;
                 default:
-                    diagnostic = Diagnostic.Create(rule, location, DiagnosticSeverity.Info, additionalLocations: null, properties: null, args);
+                    diagnostic = Diagnostic.Create(rule, location, DiagnosticSeverity.Info, additionalLocations: null, properties, args);
                     return true;
             }
         }
