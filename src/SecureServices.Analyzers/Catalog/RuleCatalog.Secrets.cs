@@ -6,6 +6,7 @@ namespace SecureServices.Analyzers.Catalog
         public const string HardCodedSecretToken = "SSA1002";
         public const string ConnectionStringPassword = "SSA1003";
         public const string HardCodedSecretFallback = "SSA1004";
+        public const string HardCodedCryptographicKey = "SSA1005";
     }
 
     // SSA1xxx — secrets in code and configuration (§5.8, §5.4 Secrets Management).
@@ -47,6 +48,14 @@ namespace SecureServices.Analyzers.Catalog
                   "'{0}' se rabat sur un secret codé en dur ({1} caractères) s'il n'est pas configuré ; échouez plutôt que de livrer une valeur par défaut"),
                 T("A secret is read from configuration or the environment, but a literal is used when the setting is missing (configuration[\"Db:Password\"] ?? \"…\", GetValue<string>(\"Jwt:Key\", \"…\"), GetConnectionString(…) ?? \"…Password=…\"). The default ships in the code, and a deployment that forgets the setting silently runs with a known secret.",
                   "Un secret est lu depuis la configuration ou l'environnement, mais une chaîne littérale est utilisée quand le paramètre manque (configuration[\"Db:Password\"] ?? \"…\", GetValue<string>(\"Jwt:Key\", \"…\"), GetConnectionString(…) ?? \"…Password=…\"). La valeur par défaut est livrée dans le code, et un déploiement qui oublie le paramètre tourne silencieusement avec un secret connu.")),
+            CSharp(
+                RuleIds.HardCodedCryptographicKey, SecretsCategory, RuleSeverity.Error, Sections("5.8", "5.4"), 321,
+                T("Hard-coded cryptographic key",
+                  "Clé cryptographique codée en dur"),
+                T("'{0}' receives a key built from constants in the code; load key material from a key store instead",
+                  "'{0}' reçoit une clé construite à partir de constantes du code ; chargez plutôt la clé depuis un magasin de clés"),
+                T("Key material built from constants (Encoding.UTF8.GetBytes(\"…\"), Convert.FromBase64String(\"…\"), \"…\"u8, new byte[] { … }) is given to a JWT signing key, an HMAC, a symmetric cipher or a key derivation. Anyone with the source or the assembly can forge tokens or decrypt data, and the key cannot be rotated without a release.",
+                  "Une clé construite à partir de constantes (Encoding.UTF8.GetBytes(\"…\"), Convert.FromBase64String(\"…\"), \"…\"u8, new byte[] { … }) est donnée à une clé de signature JWT, un HMAC, un chiffrement symétrique ou une dérivation de clé. Quiconque a le code source ou l'assembly peut forger des jetons ou déchiffrer les données, et la clé ne peut pas être changée sans nouvelle version.")),
         };
     }
 }
