@@ -7,6 +7,7 @@ namespace SecureServices.Analyzers.Catalog
         public const string ConnectionStringPassword = "SSA1003";
         public const string HardCodedSecretFallback = "SSA1004";
         public const string HardCodedCryptographicKey = "SSA1005";
+        public const string SecretInConfigurationFile = "SSA1006";
     }
 
     // SSA1xxx — secrets in code and configuration (§5.8, §5.4 Secrets Management).
@@ -56,6 +57,14 @@ namespace SecureServices.Analyzers.Catalog
                   "'{0}' reçoit une clé construite à partir de constantes du code ; chargez plutôt la clé depuis un magasin de clés"),
                 T("Key material built from constants (Encoding.UTF8.GetBytes(\"…\"), Convert.FromBase64String(\"…\"), \"…\"u8, new byte[] { … }) is given to a JWT signing key, an HMAC, a symmetric cipher or a key derivation. Anyone with the source or the assembly can forge tokens or decrypt data, and the key cannot be rotated without a release.",
                   "Une clé construite à partir de constantes (Encoding.UTF8.GetBytes(\"…\"), Convert.FromBase64String(\"…\"), \"…\"u8, new byte[] { … }) est donnée à une clé de signature JWT, un HMAC, un chiffrement symétrique ou une dérivation de clé. Quiconque a le code source ou l'assembly peut forger des jetons ou déchiffrer les données, et la clé ne peut pas être changée sans nouvelle version.")),
+            CSharp(
+                RuleIds.SecretInConfigurationFile, SecretsCategory, RuleSeverity.Warning, Sections("5.8", "5.4"), 260,
+                T("Secret in a configuration file",
+                  "Secret dans un fichier de configuration"),
+                T("'{0}' in {1} holds a secret in clear text ({2} characters); move it to user secrets or a secret store",
+                  "'{0}' dans {1} contient un secret en clair ({2} caractères) ; déplacez-le vers les secrets d'utilisateur ou un coffre de secrets"),
+                T("An appsettings*.json or .env file passed to the compiler holds a secret-named setting with a literal value, a connection string with a password or a recognised token. Configuration files are committed, copied into the build output and into container images.",
+                  "Un fichier appsettings*.json ou .env transmis au compilateur contient un paramètre au nom de secret avec une valeur littérale, une chaîne de connexion avec un mot de passe ou un jeton reconnu. Les fichiers de configuration sont versionnés, copiés dans la sortie de compilation et dans les images de conteneur.")),
         };
     }
 }

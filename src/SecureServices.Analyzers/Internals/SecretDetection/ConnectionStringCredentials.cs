@@ -60,7 +60,7 @@ namespace SecureServices.Analyzers.Internals.SecretDetection
                     k++;
                 }
 
-                if (k < s.Length && s[k] == '@' && colon > userStart && k > colon + 1 && k + 1 < s.Length && IsHostStart(s[k + 1]))
+                if (k < s.Length && s[k] == '@' && colon >= userStart && k > colon + 1 && k + 1 < s.Length && IsHostStart(s[k + 1]))
                 {
                     var start = colon + 1;
                     var length = k - start;
