@@ -96,7 +96,7 @@ namespace SecureServices.Analyzers.Internals.Transit
             return true;
         }
 
-        /// <summary>localhost, *.localhost, 127.0.0.0/8, ::1, and the "any address" placeholders 0.0.0.0 / [::] / * / +.</summary>
+        /// <summary>localhost, *.localhost, 127.0.0.0/8, ::1, link-local 169.254.0.0/16, SQL Server's local names, and the "any address" placeholders 0.0.0.0 / [::] / * / +.</summary>
         public static bool IsLoopback(string host)
         {
             host = host.Trim().ToLowerInvariant().TrimEnd('.');
@@ -110,7 +110,14 @@ namespace SecureServices.Analyzers.Internals.Transit
             var bare = host.StartsWith("[", StringComparison.Ordinal) && host.EndsWith("]", StringComparison.Ordinal)
                 ? host.Substring(1, host.Length - 2)
                 : host;
-            return IPAddress.TryParse(bare, out var ip) && IPAddress.IsLoopback(ip) && (bare.Contains(":") || bare.Split('.').Length == 4);
+            if (!IPAddress.TryParse(bare, out var ip) || !(bare.Contains(":") || bare.Split('.').Length == 4))
+            {
+                return false;
+            }
+
+            // Loopback, or link-local 169.254.0.0/16: the cloud instance-metadata endpoint, which only speaks http.
+            var bytes = ip.GetAddressBytes();
+            return IPAddress.IsLoopback(ip) || (bytes.Length == 4 && bytes[0] == 169 && bytes[1] == 254);
         }
 
         public static bool IsNamespaceHost(string host)

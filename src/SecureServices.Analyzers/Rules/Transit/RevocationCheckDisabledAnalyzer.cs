@@ -66,6 +66,7 @@ namespace SecureServices.Analyzers.Rules.Transit
                     {
                         var argument = (IArgumentOperation)ctx.Operation;
                         if (argument.Parameter != null && argument.ArgumentKind != ArgumentKind.DefaultValue
+                            && argument.Parameter.ContainingSymbol.DeclaringSyntaxReferences.IsEmpty
                             && IsNoCheck(argument.Value, revocationMode) && !DevelopmentOnly.Contains(argument))
                         {
                             Report(ctx, argument.Value, argument.Parameter.Name, OnlineMode);

@@ -86,7 +86,10 @@ namespace SecureServices.Analyzers.Rules.Transit
                     ctx =>
                     {
                         var argument = (IArgumentOperation)ctx.Operation;
-                        if (argument.Parameter != null && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                        // Library APIs only (SslStream.AuthenticateAsClient…): a helper of the project that takes
+                        // an SslProtocols (IsDeprecated(SslProtocols.Tls11)) does not configure a connection.
+                        if (argument.Parameter != null && argument.ArgumentKind != ArgumentKind.DefaultValue
+                            && argument.Parameter.ContainingSymbol.DeclaringSyntaxReferences.IsEmpty)
                         {
                             Check(ctx, argument.Parameter.Type, argument.Value, argument.Parameter.Name);
                         }
