@@ -7,6 +7,14 @@ builder.Services.Configure<OrderStoreOptions>(builder.Configuration.GetSection("
 
 var app = builder.Build();
 
+// TLS: redirect plain HTTP and send HSTS outside development (SSA2010).
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseHttpsRedirection();
+
 // The admin password comes from configuration (user secrets locally, a secret store in production).
 string adminPassword = builder.Configuration["Admin:Password"]
     ?? throw new InvalidOperationException("Missing configuration value 'Admin:Password'.");
