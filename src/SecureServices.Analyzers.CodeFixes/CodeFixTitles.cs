@@ -4,5 +4,7 @@ namespace SecureServices.Analyzers.CodeFixes
     internal static class CodeFixTitles
     {
         public const string ReadSecretFromConfiguration = "Read the secret from configuration";
+        public const string RequireAuthorization = "Require authorization on the endpoint";
+        public const string AddAuthorizeAttribute = "Add [Authorize] to the class";
     }
 }
