@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
+using SecureService.Access;
 using SecureService.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddControllers();
+builder.Services.AddOrderAuthentication();
 
 // Every endpoint requires an authenticated caller unless it says AllowAnonymous.
 builder.Services.AddAuthorizationBuilder()

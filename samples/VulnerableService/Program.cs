@@ -1,8 +1,10 @@
+using VulnerableService.Access;
 using VulnerableService.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddControllers();
+builder.Services.AddOrderAuthentication();
 builder.Services.AddAuthorization();
 builder.Services.Configure<OrderStoreOptions>(builder.Configuration.GetSection("OrderStore"));
 

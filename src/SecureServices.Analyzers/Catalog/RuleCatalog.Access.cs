@@ -5,6 +5,8 @@ namespace SecureServices.Analyzers.Catalog
         public const string UnauthenticatedEndpoint = "SSA3001";
         public const string AnonymousStateChangingEndpoint = "SSA3002";
         public const string AuthenticationMiddlewareOrder = "SSA3003";
+        public const string JwtSignatureValidationDisabled = "SSA3004";
+        public const string JwtValidationDisabled = "SSA3005";
     }
 
     // SSA3xxx — authentication and authorization (§5.3, §5.1)
@@ -38,6 +40,22 @@ namespace SecureServices.Analyzers.Catalog
                   "'{0}' doit s'exécuter après '{1}' dans le pipeline de requêtes, sinon les points de terminaison ne sont pas autorisés comme configuré"),
                 T("UseAuthorization placed before UseAuthentication sees every caller as anonymous; placed before UseRouting (or after UseEndpoints) it cannot see the endpoint's [Authorize] metadata and only the fallback policy applies; an IApplicationBuilder pipeline without UseAuthentication never authenticates anyone.",
                   "UseAuthorization placé avant UseAuthentication voit tous les appelants comme anonymes ; placé avant UseRouting (ou après UseEndpoints), il ne voit pas les métadonnées [Authorize] du point de terminaison et seule la stratégie de secours s'applique ; un pipeline IApplicationBuilder sans UseAuthentication n'authentifie personne.")),
+            CSharp(
+                RuleIds.JwtSignatureValidationDisabled, AccessCategory, RuleSeverity.Error, Sections("5.3", "5.1"), 347,
+                T("Token signature validation switched off",
+                  "Validation de la signature des jetons désactivée"),
+                T("'{0}' switches off token signature validation: anyone can forge a token this service accepts",
+                  "'{0}' désactive la validation de la signature des jetons : n'importe qui peut forger un jeton que ce service accepte"),
+                T("TokenValidationParameters accepts unsigned or unverified tokens: RequireSignedTokens = false, a SignatureValidator that returns the token without validating it, or ValidAlgorithms that allow 'none'. The claims of such a token prove nothing.",
+                  "TokenValidationParameters accepte des jetons non signés ou non vérifiés : RequireSignedTokens = false, un SignatureValidator qui renvoie le jeton sans le valider, ou des ValidAlgorithms qui autorisent 'none'. Les revendications d'un tel jeton ne prouvent rien.")),
+            CSharp(
+                RuleIds.JwtValidationDisabled, AccessCategory, RuleSeverity.Warning, Sections("5.3", "5.1"), 287,
+                T("Token issuer, audience or lifetime validation switched off",
+                  "Validation de l'émetteur, de l'audience ou de la durée de vie des jetons désactivée"),
+                T("'{0}' switches off a check of incoming tokens; keep it enabled",
+                  "'{0}' désactive une vérification des jetons reçus ; laissez-la activée"),
+                T("TokenValidationParameters turns off ValidateIssuer, ValidateAudience, ValidateLifetime, RequireExpirationTime or RequireAudience, or replaces a check with an AudienceValidator, LifetimeValidator or IssuerValidator that always succeeds: tokens issued by another authority, for another service, or long expired are accepted.",
+                  "TokenValidationParameters désactive ValidateIssuer, ValidateAudience, ValidateLifetime, RequireExpirationTime ou RequireAudience, ou remplace une vérification par un AudienceValidator, LifetimeValidator ou IssuerValidator qui réussit toujours : des jetons émis par une autre autorité, pour un autre service ou expirés depuis longtemps sont acceptés.")),
         };
     }
 }
