@@ -4,5 +4,8 @@ namespace SecureServices.Analyzers.CodeFixes
     internal static class CodeFixTitles
     {
         public const string ReadSecretFromConfiguration = "Read the secret from configuration";
+        public const string RequireAuthorization = "Require authorization on the endpoint";
+        public const string AddAuthorizeAttribute = "Add [Authorize] to the class";
+        public const string EnableTokenValidation = "Turn the token check back on";
     }
 }
