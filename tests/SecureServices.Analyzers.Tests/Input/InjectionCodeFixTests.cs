@@ -96,4 +96,25 @@ public sealed class InjectionCodeFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task Concatenated_raw_sql_gets_no_mechanical_fix() => V.CodeFixAsync<UseInterpolatedSqlCodeFix>("""
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+
+        public sealed class OrderRepository
+        {
+            public Order[] Find(ShopDb db, string customer)
+                => db.Orders.FromSqlRaw({|SSA4010:"SELECT * FROM Orders WHERE Customer = '" + customer + "'"|}).ToArray();
+        }
+        """ + SqlInjectionTests.Model, """
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+
+        public sealed class OrderRepository
+        {
+            public Order[] Find(ShopDb db, string customer)
+                => db.Orders.FromSqlRaw({|SSA4010:"SELECT * FROM Orders WHERE Customer = '" + customer + "'"|}).ToArray();
+        }
+        """ + SqlInjectionTests.Model);
 }

@@ -150,8 +150,39 @@ namespace SecureServices.Analyzers.Internals.Taint
                 return EvaluateHelperReturns(invocation, method, frame);
             }
 
-            return Evaluate(invocation.Instance, frame)
-                ?? FirstTainted(invocation.Arguments.Where(a => a.Parameter?.RefKind != RefKind.Out && a.Value is not IDelegateCreationOperation).Select(a => a.Value), frame);
+            var fromReceiver = Evaluate(invocation.Instance, frame);
+            if (fromReceiver != null || !PassesArgumentsThrough(method))
+            {
+                return fromReceiver;
+            }
+
+            return FirstTainted(invocation.Arguments.Where(a => a.Parameter?.RefKind != RefKind.Out && a.Value is not IDelegateCreationOperation).Select(a => a.Value), frame);
+        }
+
+        /// <summary>
+        /// Framework and serializer methods (string, Path, Uri, Encoding, LINQ, StringValues, Json…) return data built
+        /// from their arguments. An application service or repository called with the input (<c>users.Find(name)</c>)
+        /// returns its own data: following that would report second-order flows the rule cannot judge.
+        /// </summary>
+        private static bool PassesArgumentsThrough(IMethodSymbol method)
+        {
+            var ns = method.ContainingType?.ContainingNamespace;
+            while (ns?.ContainingNamespace is { IsGlobalNamespace: false } parent)
+            {
+                ns = parent;
+            }
+
+            var root = ns?.Name;
+            if (root == "System")
+            {
+                return true;
+            }
+
+            var full = method.ContainingType?.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            return full.StartsWith("Microsoft.Extensions.Primitives", StringComparison.Ordinal)
+                || full.StartsWith("Microsoft.AspNetCore.Http", StringComparison.Ordinal)
+                || full.StartsWith("Microsoft.AspNetCore.WebUtilities", StringComparison.Ordinal)
+                || full.StartsWith("Newtonsoft.Json", StringComparison.Ordinal);
         }
 
         private bool IsSanitizer(IMethodSymbol method)
