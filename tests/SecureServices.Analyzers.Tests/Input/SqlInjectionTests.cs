@@ -363,4 +363,31 @@ public sealed class SqlInjectionTests
             }
         }
         """);
+
+    [Fact]
+    public Task HttpRequest_collections_in_minimal_api_handlers_are_sources() => V.AnalyzerAsync("""
+        using System.Data.Common;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        static class Endpoints
+        {
+            public static void Map(WebApplication app, DbDataSource database)
+            {
+                app.MapGet("/a", (HttpRequest request) =>
+                    database.CreateCommand({|SSA4001:"SELECT 1 WHERE Tenant = '" + request.Headers["X-Tenant"] + "'"|}));
+                app.MapGet("/b/{id}", (HttpContext context) =>
+                    database.CreateCommand({|SSA4001:$"SELECT 1 WHERE Id = '{context.Request.RouteValues["id"]?.ToString()}'"|}));
+                app.MapPost("/c", async (HttpRequest request) =>
+                {
+                    var form = await request.ReadFormAsync();
+                    var theme = request.Cookies["theme"];
+                    database.CreateCommand({|SSA4001:"SELECT 1 WHERE Name = '" + form["name"] + "'"|});
+                    database.CreateCommand({|SSA4001:"SELECT 1 WHERE Theme = '" + theme + "'"|});
+                });
+                app.MapGet("/d", (HttpContext context) =>
+                    database.CreateCommand("SELECT 1 WHERE Length = " + context.Request.ContentLength));
+            }
+        }
+        """);
 }

@@ -99,6 +99,19 @@ namespace SecureServices.Analyzers.Internals.Taint
                 case IFieldReferenceOperation field:
                     // message.Body (a field in RabbitMQ.Client 7), dto.Name as a field; this.field is not tracked.
                     return field.Instance == null ? null : Guarded(field, Evaluate(field.Instance, frame));
+                case IConditionalAccessOperation conditionalAccess:
+                    return Evaluate(conditionalAccess.WhenNotNull, frame);
+                case IConditionalAccessInstanceOperation accessed:
+                    // The receiver of ?.: the nearest enclosing conditional access's operand.
+                    for (var parent = accessed.Parent; parent != null; parent = parent.Parent)
+                    {
+                        if (parent is IConditionalAccessOperation owner)
+                        {
+                            return Evaluate(owner.Operation, frame);
+                        }
+                    }
+
+                    return null;
                 case IArrayElementReferenceOperation element:
                     return Evaluate(element.ArrayReference, frame);
                 case ILocalReferenceOperation local:
