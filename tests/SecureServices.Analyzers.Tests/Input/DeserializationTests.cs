@@ -47,6 +47,8 @@ public sealed class DeserializationTests
                 var formatter = new BinaryFormatter();
                 var a = {|SSA4020:formatter.Deserialize|}(stream);
                 var b = {|SSA4020:new NetDataContractSerializer().ReadObject|}(stream);
+                IFormatter viaInterface = new BinaryFormatter();
+                var c = {|SSA4020:viaInterface.Deserialize|}(stream);
                 var serializer = {|SSA4020:new JavaScriptSerializer(new SimpleTypeResolver())|};
                 return serializer.Deserialize<object>("{}");
             }
@@ -69,8 +71,12 @@ public sealed class DeserializationTests
                 new NetDataContractSerializer().WriteObject(stream, value);
                 var plain = new JavaScriptSerializer();
                 var none = new JavaScriptSerializer(null!);
+                IFormatter unknown = Create();
+                unknown.Serialize(stream, value);
                 return System.Text.Json.JsonSerializer.Deserialize<string>("\"x\"")!;
             }
+
+            private static IFormatter Create() => new BinaryFormatter();
         }
         """ + LegacyTypes);
 

@@ -150,6 +150,30 @@ public sealed class InjectionSinkTests
                 var e = await client.GetStringAsync(d);
                 return Ok(a + b + c + e);
             }
+
+            private static readonly System.Collections.Generic.HashSet<string> AllowedHosts = new() { "images.internal" };
+
+            public async Task<IActionResult> AllowListedHost(string url)
+            {
+                var uri = new Uri(url);
+                if (!AllowedHosts.Contains(uri.Host))
+                {
+                    return BadRequest();
+                }
+
+                return Ok(await client.GetStringAsync(uri));
+            }
+
+            public async Task<IActionResult> CheckedElsewhere(string url, string other)
+            {
+                var uri = new Uri(url);
+                if (!AllowedHosts.Contains(new Uri(other).Host))
+                {
+                    return BadRequest();
+                }
+
+                return Ok(await client.GetStringAsync({|SSA4004:uri|}));
+            }
         }
         """);
 

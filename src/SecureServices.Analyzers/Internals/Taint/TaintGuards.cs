@@ -155,8 +155,8 @@ namespace SecureServices.Analyzers.Internals.Taint
                 case BinaryExpressionSyntax equals when equals.IsKind(SyntaxKind.EqualsExpression) || equals.IsKind(SyntaxKind.NotEqualsExpression):
                     var positive = equals.IsKind(SyntaxKind.EqualsExpression);
                     return whenTrue == positive
-                        && ((Same(equals.Left, value) && IsStringLiteral(equals.Right)) || (Same(equals.Right, value) && IsStringLiteral(equals.Left)));
-                case IsPatternExpressionSyntax isPattern when Same(isPattern.Expression, value):
+                        && ((IsValue(equals.Left, value, kind) && IsStringLiteral(equals.Right)) || (IsValue(equals.Right, value, kind) && IsStringLiteral(equals.Left)));
+                case IsPatternExpressionSyntax isPattern when IsValue(isPattern.Expression, value, kind):
                     if (isPattern.Pattern is UnaryPatternSyntax negated && negated.IsKind(SyntaxKind.NotPattern))
                     {
                         return !whenTrue && IsConstantPattern(negated.Pattern);
@@ -187,7 +187,7 @@ namespace SecureServices.Analyzers.Internals.Taint
                 case "Contains" or "ContainsKey" or "IsDefined":
                     // Allowed.Contains(x), Enum.IsDefined(typeof(T), x) — not x.Contains("..") (a deny-list).
                     return receiver != null && !ContainsValue(receiver, value)
-                        && arguments.Count > 0 && Same(arguments[arguments.Count - 1].Expression, value);
+                        && arguments.Count > 0 && IsValue(arguments[arguments.Count - 1].Expression, value, kind);
                 case "IsLocalUrl":
                     return FirstArgumentIsValue();
                 case "TryParse" or "TryParseExact":
@@ -196,15 +196,32 @@ namespace SecureServices.Analyzers.Internals.Taint
                     // Regex.IsMatch(x, "^[a-z]+$") or ValidName.IsMatch(x): an allow-pattern.
                     return FirstArgumentIsValue() && (arguments.Count == 1 || IsStringLiteral(arguments[1].Expression));
                 case "Equals":
-                    return (receiver != null && Same(receiver, value) && arguments.Count > 0 && IsStringLiteral(arguments[0].Expression))
-                        || (arguments.Count >= 2 && ((Same(arguments[0].Expression, value) && IsStringLiteral(arguments[1].Expression))
-                            || (Same(arguments[1].Expression, value) && IsStringLiteral(arguments[0].Expression))));
+                    return (receiver != null && IsValue(receiver, value, kind) && arguments.Count > 0 && IsStringLiteral(arguments[0].Expression))
+                        || (arguments.Count >= 2 && ((IsValue(arguments[0].Expression, value, kind) && IsStringLiteral(arguments[1].Expression))
+                            || (IsValue(arguments[1].Expression, value, kind) && IsStringLiteral(arguments[0].Expression))));
                 case "StartsWith":
                     // fullPath.StartsWith(root, …): the root check that completes Path.GetFullPath.
                     return kind == SinkKind.Path && receiver != null && Same(receiver, value) && arguments.Count > 0;
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// The checked expression is the value itself or — for an outgoing request or a redirect — its host:
+        /// <c>AllowedHosts.Contains(uri.Host)</c> validates <c>uri</c>.
+        /// </summary>
+        private static bool IsValue(ExpressionSyntax checkedExpression, ExpressionSyntax value, SinkKind kind)
+        {
+            if (Same(checkedExpression, value))
+            {
+                return true;
+            }
+
+            return (kind == SinkKind.Ssrf || kind == SinkKind.Redirect)
+                && Strip(checkedExpression) is MemberAccessExpressionSyntax member
+                && member.Name.Identifier.ValueText is "Host" or "Authority" or "DnsSafeHost" or "IdnHost"
+                && Same(member.Expression, value);
         }
 
         private static bool IsConstantPattern(PatternSyntax pattern) => pattern switch

@@ -66,7 +66,7 @@ namespace SecureServices.Analyzers.Rules.Input
                 return;
             }
 
-            var receiverType = invocation.Instance?.Type as INamedTypeSymbol ?? invocation.TargetMethod.ContainingType;
+            var receiverType = CreatedType(invocation.Instance) ?? invocation.Instance?.Type as INamedTypeSymbol ?? invocation.TargetMethod.ContainingType;
             for (var t = receiverType; t != null; t = t.BaseType)
             {
                 if (formatters.Contains(t))
@@ -76,6 +76,47 @@ namespace SecureServices.Analyzers.Rules.Input
                     return;
                 }
             }
+        }
+
+        /// <summary><c>IFormatter formatter = new BinaryFormatter();</c>: the type the local was initialised with.</summary>
+        private static INamedTypeSymbol? CreatedType(IOperation? instance)
+        {
+            if (instance is not ILocalReferenceOperation local || local.Local.Type.TypeKind != TypeKind.Interface)
+            {
+                return null;
+            }
+
+            IOperation root = instance;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            INamedTypeSymbol? created = null;
+            foreach (var operation in root.Descendants())
+            {
+                var value = operation switch
+                {
+                    IVariableDeclaratorOperation d when SymbolEqualityComparer.Default.Equals(d.Symbol, local.Local) => d.Initializer?.Value,
+                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation t } a when SymbolEqualityComparer.Default.Equals(t.Local, local.Local) => a.Value,
+                    _ => null,
+                };
+                while (value is IConversionOperation conversion)
+                {
+                    value = conversion.Operand;
+                }
+
+                if (value is IObjectCreationOperation { Type: INamedTypeSymbol type })
+                {
+                    created = type;
+                }
+                else if (value != null)
+                {
+                    return null;
+                }
+            }
+
+            return created;
         }
 
         private static void AnalyzeCreation(OperationAnalysisContext context, INamedTypeSymbol javaScriptSerializer)
