@@ -4,5 +4,8 @@ namespace SecureServices.Analyzers.CodeFixes
     internal static class CodeFixTitles
     {
         public const string ReadSecretFromConfiguration = "Read the secret from configuration";
+        public const string UseSha256 = "Use SHA-256";
+        public const string UseRandomNumberGenerator = "Use RandomNumberGenerator";
+        public const string GuardWithIsDevelopment = "Only in Development (IsDevelopment())";
     }
 }
