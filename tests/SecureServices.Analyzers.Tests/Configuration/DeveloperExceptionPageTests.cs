@@ -181,4 +181,38 @@ public sealed class DeveloperExceptionPageTests
             }
         }
         """);
+
+    [Fact]
+    public Task Fix_works_in_top_level_statements_and_is_not_offered_without_an_environment() => TopLevelVerifier<Rules.Configuration.DeveloperExceptionPageAnalyzer, GuardWithIsDevelopmentCodeFix>.CodeFixAsync(
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.Hosting;
+
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        {|SSA6001:app.UseDeveloperExceptionPage()|};
+        app.Run();
+
+        static class Extensions
+        {
+            public static IApplicationBuilder UseDiagnostics(this IApplicationBuilder app) => {|SSA6001:app.UseDeveloperExceptionPage()|};
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.Hosting;
+
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        app.Run();
+
+        static class Extensions
+        {
+            public static IApplicationBuilder UseDiagnostics(this IApplicationBuilder app) => {|SSA6001:app.UseDeveloperExceptionPage()|};
+        }
+        """);
 }
