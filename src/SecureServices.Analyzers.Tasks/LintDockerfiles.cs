@@ -98,25 +98,25 @@ namespace SecureServices.Analyzers.Tasks
             {
                 if (Directory.Exists(path))
                 {
-                    return new[] { new Finding(RuleIds.DockerfileNotAnalyzable, Dockerfile.Parsing.SourceSpan.Start, "the path is a folder, not a file") };
+                    return DockerfileLinter.NotAnalyzable(Dockerfile.Parsing.SourceSpan.Start, EngineMessages.Arg(EngineMessages.IsFolder));
                 }
 
                 var info = new FileInfo(path);
                 if (!info.Exists)
                 {
-                    return new[] { new Finding(RuleIds.DockerfileNotAnalyzable, Dockerfile.Parsing.SourceSpan.Start, "the file does not exist") };
+                    return DockerfileLinter.NotAnalyzable(Dockerfile.Parsing.SourceSpan.Start, EngineMessages.Arg(EngineMessages.DoesNotExist));
                 }
 
                 if (info.Length > DockerfileLinter.MaxFileBytes)
                 {
-                    return new[] { new Finding(RuleIds.DockerfileNotAnalyzable, Dockerfile.Parsing.SourceSpan.Start, $"the file is {info.Length / (1024 * 1024)} MB, larger than the {DockerfileLinter.MaxFileBytes / (1024 * 1024)} MB limit") };
+                    return DockerfileLinter.NotAnalyzable(Dockerfile.Parsing.SourceSpan.Start, EngineMessages.Arg(EngineMessages.TooLarge, info.Length / (1024 * 1024), DockerfileLinter.MaxFileBytes / (1024 * 1024)));
                 }
 
                 content = File.ReadAllBytes(path);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
             {
-                return new[] { new Finding(RuleIds.DockerfileNotAnalyzable, Dockerfile.Parsing.SourceSpan.Start, "the file cannot be read (" + ex.GetType().Name + ")") };
+                return DockerfileLinter.NotAnalyzable(Dockerfile.Parsing.SourceSpan.Start, EngineMessages.Arg(EngineMessages.CannotRead, ex.GetType().Name));
             }
 
             return DockerfileLinter.Lint(content, options);
