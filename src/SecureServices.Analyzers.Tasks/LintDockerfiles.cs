@@ -34,6 +34,9 @@ namespace SecureServices.Analyzers.Tasks
         /// <summary>Overrides the UI culture of the messages (e.g. <c>fr</c>); empty: the build's UI culture.</summary>
         public string? UICulture { get; set; }
 
+        /// <summary>Optional SARIF 2.1.0 file for the Dockerfile findings (<c>$(SecureServicesDockerfileSarif)</c>).</summary>
+        public string? Sarif { get; set; }
+
         /// <summary>Written when the run logged no error, so an unchanged project skips the target next time.</summary>
         public string? StampFile { get; set; }
 
@@ -44,6 +47,7 @@ namespace SecureServices.Analyzers.Tasks
             var configs = new EditorConfigLocator(GlobalAnalyzerConfigFiles);
             var findingCount = 0;
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var sarif = string.IsNullOrWhiteSpace(Sarif) ? null : new SarifWriter();
             foreach (var item in Dockerfiles)
             {
                 var path = Path.GetFullPath(item.GetMetadata("FullPath") is { Length: > 0 } full ? full : item.ItemSpec);
@@ -63,14 +67,28 @@ namespace SecureServices.Analyzers.Tasks
                 }
 
                 var options = new LintOptions(properties);
-                foreach (var finding in LintOne(path, options))
+                var buildContext = CreateBuildContext(path, item.GetMetadata("BuildContext"));
+                foreach (var finding in LintOne(path, options, buildContext))
                 {
                     var rule = RuleCatalog.Get(finding.RuleId);
                     var severity = policy.Resolve(rule, properties);
                     if (Report(path, finding, rule, severity, culture))
                     {
                         findingCount++;
+                        sarif?.Add(path, finding, rule, severity, finding.GetMessage(culture));
                     }
+                }
+            }
+
+            if (sarif != null)
+            {
+                try
+                {
+                    sarif.Write(Sarif!, culture);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+                {
+                    Log.LogWarning(TaskMessages.SarifNotWritten.Get(culture), Sarif, ex.Message);
                 }
             }
 
@@ -91,35 +109,83 @@ namespace SecureServices.Analyzers.Tasks
             return !Log.HasLoggedErrors;
         }
 
-        private static IReadOnlyList<Finding> LintOne(string path, LintOptions options)
+        /// <summary>
+        /// The Docker build context: the item's <c>BuildContext</c> metadata or the Dockerfile's folder. Its
+        /// .dockerignore is <c>&lt;Dockerfile&gt;.dockerignore</c> beside the Dockerfile when present (as BuildKit
+        /// does), else <c>.dockerignore</c> at the context root.
+        /// </summary>
+        internal static DockerBuildContext? CreateBuildContext(string dockerfile, string? contextMetadata)
+        {
+            try
+            {
+                var root = string.IsNullOrWhiteSpace(contextMetadata) ? Path.GetDirectoryName(dockerfile)! : Path.GetFullPath(contextMetadata!.Trim());
+                if (!Directory.Exists(root))
+                {
+                    return null;
+                }
+
+                var specific = dockerfile + ".dockerignore";
+                var general = Path.Combine(root, ".dockerignore");
+                var ignore = ReadSmall(File.Exists(specific) ? specific : general);
+                return new DockerBuildContext(ignore, relative =>
+                {
+                    if (relative.IndexOf("..", StringComparison.Ordinal) >= 0 || Path.IsPathRooted(relative))
+                    {
+                        return null;
+                    }
+
+                    return ReadSmall(Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar)));
+                });
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException || ex is System.Security.SecurityException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>A context file's text, or null when absent, unreadable or larger than 1 MB (not a config file).</summary>
+        private static string? ReadSmall(string path)
+        {
+            try
+            {
+                var info = new FileInfo(path);
+                return info.Exists && info.Length <= 1024 * 1024 ? File.ReadAllText(path) : null;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException || ex is System.Security.SecurityException)
+            {
+                return null;
+            }
+        }
+
+        private static IReadOnlyList<Finding> LintOne(string path, LintOptions options, DockerBuildContext? buildContext)
         {
             byte[] content;
             try
             {
                 if (Directory.Exists(path))
                 {
-                    return new[] { new Finding(RuleIds.DockerfileNotAnalyzable, Dockerfile.Parsing.SourceSpan.Start, "the path is a folder, not a file") };
+                    return DockerfileLinter.NotAnalyzable(Dockerfile.Parsing.SourceSpan.Start, EngineMessages.Arg(EngineMessages.IsFolder));
                 }
 
                 var info = new FileInfo(path);
                 if (!info.Exists)
                 {
-                    return new[] { new Finding(RuleIds.DockerfileNotAnalyzable, Dockerfile.Parsing.SourceSpan.Start, "the file does not exist") };
+                    return DockerfileLinter.NotAnalyzable(Dockerfile.Parsing.SourceSpan.Start, EngineMessages.Arg(EngineMessages.DoesNotExist));
                 }
 
                 if (info.Length > DockerfileLinter.MaxFileBytes)
                 {
-                    return new[] { new Finding(RuleIds.DockerfileNotAnalyzable, Dockerfile.Parsing.SourceSpan.Start, $"the file is {info.Length / (1024 * 1024)} MB, larger than the {DockerfileLinter.MaxFileBytes / (1024 * 1024)} MB limit") };
+                    return DockerfileLinter.NotAnalyzable(Dockerfile.Parsing.SourceSpan.Start, EngineMessages.Arg(EngineMessages.TooLarge, info.Length / (1024 * 1024), DockerfileLinter.MaxFileBytes / (1024 * 1024)));
                 }
 
                 content = File.ReadAllBytes(path);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
             {
-                return new[] { new Finding(RuleIds.DockerfileNotAnalyzable, Dockerfile.Parsing.SourceSpan.Start, "the file cannot be read (" + ex.GetType().Name + ")") };
+                return DockerfileLinter.NotAnalyzable(Dockerfile.Parsing.SourceSpan.Start, EngineMessages.Arg(EngineMessages.CannotRead, ex.GetType().Name));
             }
 
-            return DockerfileLinter.Lint(content, options);
+            return DockerfileLinter.Lint(content, options, buildContext);
         }
 
         private bool Report(string path, Finding finding, RuleDefinition rule, RuleSeverity severity, CultureInfo culture)

@@ -12,5 +12,9 @@ namespace SecureServices.Analyzers.Tasks
         public static readonly LocalizedText StampNotWritten = new LocalizedText(
             "SecureServices: could not write '{0}' ({1}); the Dockerfiles will be linted again on the next build.",
             "SecureServices : impossible d'écrire '{0}' ({1}) ; les Dockerfiles seront de nouveau analysés à la prochaine construction.");
+
+        public static readonly LocalizedText SarifNotWritten = new LocalizedText(
+            "SecureServices: could not write the SARIF file '{0}' ({1}).",
+            "SecureServices : impossible d'écrire le fichier SARIF '{0}' ({1}).");
     }
 }

@@ -19,16 +19,40 @@ namespace SecureServices.Dockerfile
         private static readonly DockerfileRule[] RuleSet =
         {
             new BaseImageTagRule(),
+            new BaseImageDigestRule(),
+            new TrustedRegistryRule(),
+            new FinalStageRootRule(),
+            new SecretNameRule(),
+            new SecretTokenRule(),
+            new SecretFileCopyRule(),
+            new DockerignoreRule(),
+            new AddRules(),
+            new PipeToShellRule(),
+            new TlsVerificationRule(),
+            new PackageManagerRule(),
+            new PipefailRule(),
+            new SudoRule(),
+            new FileModeRule(),
+            new PortRules(),
+            new BuildToolFinalImageRule(),
+            new DevelopmentEnvironmentRule(),
+            new ShellFormEntrypointRule(),
+            new OverriddenInstructionRule(),
+            new FinalImageMetadataRule(),
+            new RelativeWorkdirRule(),
+            new CdRule(),
+            new ConsecutiveRunRule(),
+            new MaintainerRule(),
         };
 
         public static IReadOnlyList<DockerfileRule> Rules => RuleSet;
 
         /// <summary>Lints raw file content: detects binary files and decodes UTF-8 (with or without BOM).</summary>
-        public static IReadOnlyList<Finding> Lint(byte[] content, LintOptions? options = null)
+        public static IReadOnlyList<Finding> Lint(byte[] content, LintOptions? options = null, DockerBuildContext? buildContext = null)
         {
             if (content.LongLength > MaxFileBytes)
             {
-                return NotAnalyzable(SourceSpan.Start, $"the file is {content.LongLength / (1024 * 1024)} MB, larger than the {MaxFileBytes / (1024 * 1024)} MB limit");
+                return NotAnalyzable(SourceSpan.Start, EngineMessages.Arg(EngineMessages.TooLarge, content.LongLength / (1024 * 1024), MaxFileBytes / (1024 * 1024)));
             }
 
             var probe = Math.Min(content.Length, 8192);
@@ -36,14 +60,15 @@ namespace SecureServices.Dockerfile
             {
                 if (content[i] == 0)
                 {
-                    return NotAnalyzable(SourceSpan.Start, "the file is binary, not text");
+                    return NotAnalyzable(SourceSpan.Start, EngineMessages.Arg(EngineMessages.Binary));
                 }
             }
 
-            return Lint(Encoding.UTF8.GetString(content), options);
+            return Lint(Encoding.UTF8.GetString(content), options, buildContext);
         }
 
-        public static IReadOnlyList<Finding> Lint(string text, LintOptions? options = null)
+        /// <param name="buildContext">The build context (its .dockerignore and files), or null when unknown: the rules about it stay silent.</param>
+        public static IReadOnlyList<Finding> Lint(string text, LintOptions? options = null, DockerBuildContext? buildContext = null)
         {
             options ??= LintOptions.Empty;
             DockerfileDocument document;
@@ -53,7 +78,7 @@ namespace SecureServices.Dockerfile
             }
             catch (Exception ex)
             {
-                return NotAnalyzable(SourceSpan.Start, "internal parser error (" + ex.GetType().Name + ")");
+                return NotAnalyzable(SourceSpan.Start, EngineMessages.Arg(EngineMessages.InternalParserError, ex.GetType().Name));
             }
 
             if (document.Error != null)
@@ -62,7 +87,7 @@ namespace SecureServices.Dockerfile
             }
 
             var findings = new List<Finding>();
-            var context = new DockerfileRuleContext(document, options, findings);
+            var context = new DockerfileRuleContext(document, options, findings, buildContext);
             foreach (var rule in RuleSet)
             {
                 var before = findings.Count;
@@ -73,7 +98,7 @@ namespace SecureServices.Dockerfile
                 catch (Exception ex)
                 {
                     findings.RemoveRange(before, findings.Count - before);
-                    findings.Add(new Finding(RuleIds.DockerfileNotAnalyzable, SourceSpan.Start, "rule " + string.Join("/", rule.RuleIds) + " failed (" + ex.GetType().Name + ")"));
+                    findings.Add(new Finding(RuleIds.DockerfileNotAnalyzable, SourceSpan.Start, EngineMessages.Arg(EngineMessages.RuleFailed, string.Join("/", rule.RuleIds), ex.GetType().Name)));
                 }
             }
 
@@ -96,7 +121,7 @@ namespace SecureServices.Dockerfile
             return findings;
         }
 
-        private static IReadOnlyList<Finding> NotAnalyzable(SourceSpan span, string reason)
+        internal static IReadOnlyList<Finding> NotAnalyzable(SourceSpan span, LocalizedArgument reason)
             => new[] { new Finding(RuleIds.DockerfileNotAnalyzable, span, reason) };
     }
 }

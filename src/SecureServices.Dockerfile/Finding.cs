@@ -6,7 +6,7 @@ namespace SecureServices.Dockerfile
     /// <summary>One rule violation in one Dockerfile. Arguments fill the catalog message; they never hold a full secret.</summary>
     public sealed class Finding
     {
-        public Finding(string ruleId, SourceSpan span, params string[] messageArguments)
+        public Finding(string ruleId, SourceSpan span, params object[] messageArguments)
         {
             RuleId = ruleId;
             Span = span;
@@ -17,11 +17,22 @@ namespace SecureServices.Dockerfile
 
         public SourceSpan Span { get; }
 
-        public string[] MessageArguments { get; }
+        /// <summary>Strings, or <see cref="LocalizedArgument"/>s formatted in the message's culture.</summary>
+        public object[] MessageArguments { get; }
 
         /// <summary>The catalog message in the given culture (null: current UI culture).</summary>
         public string GetMessage(System.Globalization.CultureInfo? culture = null)
-            => RuleCatalog.Get(RuleId).FormatMessage(culture, MessageArguments);
+        {
+            var args = new object?[MessageArguments.Length];
+            for (var i = 0; i < args.Length; i++)
+            {
+                args[i] = MessageArguments[i] is LocalizedArgument localized
+                    ? localized.ToString(culture ?? LocalizedText.UiCulture)
+                    : MessageArguments[i];
+            }
+
+            return RuleCatalog.Get(RuleId).FormatMessage(culture, args);
+        }
 
         public override string ToString() => RuleId + Span;
     }

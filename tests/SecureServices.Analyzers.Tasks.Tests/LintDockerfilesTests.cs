@@ -11,7 +11,7 @@ namespace SecureServices.Analyzers.Tasks.Tests;
 /// <summary>The task as MSBuild runs it: exact codes, files and positions; severities from configuration; never a crash.</summary>
 public sealed class LintDockerfilesTests : IDisposable
 {
-    private const string Untagged = "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nRUN dotnet --info\n\nFROM mcr.microsoft.com/dotnet/aspnet\nCOPY --from=build /src /app\n";
+    private const string Untagged = "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nRUN dotnet --info\n\nFROM mcr.microsoft.com/dotnet/aspnet\nCOPY --from=build /src /app\nUSER app\n";
 
     private readonly string dir = Path.Combine(Path.GetTempPath(), "ssa-task-" + Guid.NewGuid().ToString("N"));
 
@@ -70,7 +70,7 @@ public sealed class LintDockerfilesTests : IDisposable
     [Fact]
     public void Success_writes_the_stamp()
     {
-        var path = Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\n");
+        var path = Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nUSER app\n");
         var stamp = Path.Combine(dir, "obj", "lint.stamp");
         var (task, engine) = Create(path);
         task.StampFile = stamp;

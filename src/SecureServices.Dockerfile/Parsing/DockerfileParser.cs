@@ -81,7 +81,7 @@ namespace SecureServices.Dockerfile.Parsing
 
             if (error == null && instructions.Count == 0)
             {
-                error = new ParseError("the file contains no instructions", SourceSpan.Start);
+                error = new ParseError(EngineMessages.Arg(EngineMessages.NoInstructions), SourceSpan.Start);
             }
 
             if (stages.Count > 0)
@@ -213,7 +213,7 @@ namespace SecureServices.Dockerfile.Parsing
                     var args = instruction.Arguments;
                     if (args.Count == 0)
                     {
-                        return new ParseError("FROM requires an image", instruction.KeywordToken.Span);
+                        return new ParseError(EngineMessages.Arg(EngineMessages.FromWithoutImage), instruction.KeywordToken.Span);
                     }
 
                     string? name = null;
@@ -223,7 +223,7 @@ namespace SecureServices.Dockerfile.Parsing
                     }
                     else if (args.Count != 1)
                     {
-                        return new ParseError("FROM expects 'FROM image [AS name]'", instruction.ArgumentSpan);
+                        return new ParseError(EngineMessages.Arg(EngineMessages.FromSyntax), instruction.ArgumentSpan);
                     }
 
                     var imageToken = args[0];
@@ -248,7 +248,7 @@ namespace SecureServices.Dockerfile.Parsing
                 {
                     if (instruction.Keyword != "ARG")
                     {
-                        return new ParseError(instruction.Keyword + " comes before the first FROM (only ARG may)", instruction.KeywordToken.Span);
+                        return new ParseError(EngineMessages.Arg(EngineMessages.BeforeFirstFrom, instruction.Keyword), instruction.KeywordToken.Span);
                     }
 
                     foreach (var arg in instruction.Arguments)
@@ -324,7 +324,7 @@ namespace SecureServices.Dockerfile.Parsing
             var keyword = keywordToken.Text.ToUpperInvariant();
             if (!Keywords.Contains(keyword))
             {
-                error = new ParseError("unknown instruction '" + Truncate(keywordToken.Text) + "'", keywordToken.Span);
+                error = new ParseError(EngineMessages.Arg(EngineMessages.UnknownInstruction, Truncate(keywordToken.Text)), keywordToken.Span);
                 return null;
             }
 
@@ -373,7 +373,7 @@ namespace SecureServices.Dockerfile.Parsing
 
             if (argumentText.Length == 0 && heredocs.Count == 0 && !KeywordsWithoutRequiredArguments.Contains(keyword))
             {
-                error = new ParseError(keyword + " requires at least one argument", keywordToken.Span);
+                error = new ParseError(EngineMessages.Arg(EngineMessages.MissingArgument, keyword), keywordToken.Span);
                 return null;
             }
 
@@ -381,7 +381,7 @@ namespace SecureServices.Dockerfile.Parsing
             var endColumn = heredocs.Count > 0 ? heredocs[heredocs.Count - 1].Span.EndColumn : logical.LastColumn;
             var span = new SourceSpan(startLine + 1, keywordToken.Span.StartColumn, endLine, endColumn);
             var argumentSpan = argEnd > argStart ? logical.Span(argStart, argEnd) : keywordToken.Span;
-            return new Instruction(keyword, keywordToken, span, flags, argumentText, argumentSpan, arguments, exec, heredocs);
+            return new Instruction(keyword, keywordToken, span, flags, argumentText, argumentSpan, arguments, exec, heredocs, logical.Segments, argStart);
         }
 
         private static void ReadHeredocs(List<string> lines, ref int index, string arguments, List<Heredoc> heredocs, out ParseError? error)
@@ -433,7 +433,7 @@ namespace SecureServices.Dockerfile.Parsing
 
                 if (!terminated)
                 {
-                    error = new ParseError("heredoc '" + Truncate(delimiter) + "' is never terminated", new SourceSpan(bodyStart, 1, bodyStart, 1));
+                    error = new ParseError(EngineMessages.Arg(EngineMessages.UnterminatedHeredoc, Truncate(delimiter)), new SourceSpan(bodyStart, 1, bodyStart, 1));
                     return;
                 }
 
@@ -651,12 +651,14 @@ namespace SecureServices.Dockerfile.Parsing
 
         internal static string Truncate(string s) => s.Length <= 40 ? s : s.Substring(0, 40) + "…";
 
-        /// <summary>An instruction's text with continuation lines joined, remembering where each character was.</summary>
+        /// <summary>
+        /// An instruction's text with continuation lines joined, remembering where each physical line's
+        /// piece starts (one entry per line, not per character).
+        /// </summary>
         private sealed class LogicalLine
         {
             private readonly StringBuilder text = new StringBuilder();
-            private readonly List<int> lines = new List<int>();
-            private readonly List<int> columns = new List<int>();
+            private readonly List<LineSegment> segments = new List<LineSegment>(2);
 
             public int Length => text.Length;
 
@@ -664,30 +666,17 @@ namespace SecureServices.Dockerfile.Parsing
 
             public int LastColumn { get; private set; }
 
+            public LineSegment[] Segments => segments.ToArray();
+
             public void Append(string line, int length, int lineNumber)
             {
+                segments.Add(new LineSegment(text.Length, lineNumber, 1));
                 text.Append(line, 0, length);
-                for (var i = 0; i < length; i++)
-                {
-                    lines.Add(lineNumber);
-                    columns.Add(i + 1);
-                }
-
                 LastLine = lineNumber;
                 LastColumn = line.Length + 1;
             }
 
-            public SourceSpan Span(int start, int end)
-            {
-                if (lines.Count == 0)
-                {
-                    return new SourceSpan(LastLine, 1, LastLine, 1);
-                }
-
-                start = Math.Min(start, lines.Count - 1);
-                end = Math.Max(Math.Min(end, lines.Count), start + 1);
-                return new SourceSpan(lines[start], columns[start], lines[end - 1], columns[end - 1] + 1);
-            }
+            public SourceSpan Span(int start, int end) => LineSegment.Map(segments, 0, start, end, LastLine);
 
             public override string ToString() => text.ToString();
         }

@@ -60,11 +60,41 @@ namespace SecureServices.Dockerfile.Parsing
 
         /// <summary>From the first body line to the terminator line.</summary>
         public SourceSpan Span { get; }
+
+        /// <summary>The exact source range of <see cref="Content"/>[start..end) (tabs stripped by <c>&lt;&lt;-</c> are not counted).</summary>
+        public SourceSpan GetContentSpan(int start, int end)
+        {
+            start = System.Math.Max(0, System.Math.Min(start, Content.Length));
+            end = System.Math.Max(start, System.Math.Min(end, Content.Length));
+            int Line(int offset, out int column)
+            {
+                var line = Span.StartLine;
+                var lineStart = 0;
+                for (var i = 0; i < offset; i++)
+                {
+                    if (Content[i] == '\n')
+                    {
+                        line++;
+                        lineStart = i + 1;
+                    }
+                }
+
+                column = offset - lineStart + 1;
+                return line;
+            }
+
+            var startLine = Line(start, out var startColumn);
+            var endLine = Line(end, out var endColumn);
+            return new SourceSpan(startLine, startColumn, endLine, endColumn);
+        }
     }
 
     /// <summary>One Dockerfile instruction after continuation lines are joined.</summary>
     public sealed class Instruction
     {
+        private readonly LineSegment[] segments;
+        private readonly int argumentOffset;
+
         internal Instruction(
             string keyword,
             Token keywordToken,
@@ -74,8 +104,12 @@ namespace SecureServices.Dockerfile.Parsing
             SourceSpan argumentSpan,
             IReadOnlyList<Token> arguments,
             IReadOnlyList<string>? execArguments,
-            IReadOnlyList<Heredoc> heredocs)
+            IReadOnlyList<Heredoc> heredocs,
+            LineSegment[] segments,
+            int argumentOffset)
         {
+            this.segments = segments;
+            this.argumentOffset = argumentOffset;
             Keyword = keyword;
             KeywordToken = keywordToken;
             Span = span;
@@ -114,6 +148,10 @@ namespace SecureServices.Dockerfile.Parsing
 
         /// <summary>Index of the stage the instruction belongs to, -1 before the first FROM.</summary>
         public int StageIndex { get; internal set; } = -1;
+
+        /// <summary>The exact source range of <see cref="ArgumentText"/>[start..end), across continuation lines.</summary>
+        public SourceSpan GetArgumentSpan(int start, int end)
+            => LineSegment.Map(segments, argumentOffset, start, end, KeywordToken.Span.StartLine);
 
         public InstructionFlag? GetFlag(string name)
         {
@@ -171,13 +209,14 @@ namespace SecureServices.Dockerfile.Parsing
     /// <summary>A reason the file is not a valid Dockerfile, with where Docker would stop.</summary>
     public sealed class ParseError
     {
-        public ParseError(string message, SourceSpan span)
+        public ParseError(LocalizedArgument message, SourceSpan span)
         {
             Message = message;
             Span = span;
         }
 
-        public string Message { get; }
+        /// <summary>The reason, localized when formatted (English by <c>ToString()</c>).</summary>
+        public LocalizedArgument Message { get; }
 
         public SourceSpan Span { get; }
     }
@@ -235,5 +274,59 @@ namespace SecureServices.Dockerfile.Parsing
         public ParseError? Error { get; }
 
         public BuildStage? FinalStage => Stages.Count == 0 ? null : Stages[Stages.Count - 1];
+    }
+
+    /// <summary>Where one physical line's piece of a logical line starts.</summary>
+    public readonly struct LineSegment
+    {
+        public LineSegment(int offset, int line, int column)
+        {
+            Offset = offset;
+            Line = line;
+            Column = column;
+        }
+
+        /// <summary>Offset of the piece in the joined text.</summary>
+        public int Offset { get; }
+
+        public int Line { get; }
+
+        /// <summary>Column of the piece's first character.</summary>
+        public int Column { get; }
+
+        internal static SourceSpan Map(IReadOnlyList<LineSegment> segments, int baseOffset, int start, int end, int fallbackLine)
+        {
+            if (segments.Count == 0)
+            {
+                return new SourceSpan(fallbackLine, 1, fallbackLine, 1);
+            }
+
+            start += baseOffset;
+            end += baseOffset;
+            if (end <= start)
+            {
+                end = start + 1;
+            }
+
+            var (startLine, startColumn) = Position(segments, start, false);
+            var (endLine, endColumn) = Position(segments, end, true);
+            return new SourceSpan(startLine, startColumn, endLine, endColumn);
+        }
+
+        private static (int Line, int Column) Position(IReadOnlyList<LineSegment> segments, int offset, bool isEnd)
+        {
+            var index = 0;
+            for (var i = 1; i < segments.Count; i++)
+            {
+                // An end offset that falls exactly on a segment start belongs to the previous line's end.
+                if (isEnd ? segments[i].Offset < offset : segments[i].Offset <= offset)
+                {
+                    index = i;
+                }
+            }
+
+            var segment = segments[index];
+            return (segment.Line, segment.Column + offset - segment.Offset);
+        }
     }
 }

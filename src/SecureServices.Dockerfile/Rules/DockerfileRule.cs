@@ -1,17 +1,22 @@
+using System;
 using System.Collections.Generic;
 using SecureServices.Dockerfile.Parsing;
+using SecureServices.Dockerfile.Shell;
 
 namespace SecureServices.Dockerfile.Rules
 {
-    /// <summary>What a rule sees: the parsed file, its options, and where to report.</summary>
+    /// <summary>What a rule sees: the parsed file, its options, the build context, and where to report. Shared facts are computed once.</summary>
     public sealed class DockerfileRuleContext
     {
         private readonly List<Finding> findings;
+        private Dictionary<Instruction, List<RunScript>>? scripts;
+        private bool[]? inFinalImage;
 
-        internal DockerfileRuleContext(DockerfileDocument document, LintOptions options, List<Finding> findings)
+        internal DockerfileRuleContext(DockerfileDocument document, LintOptions options, List<Finding> findings, DockerBuildContext? buildContext = null)
         {
             Document = document;
             Options = options;
+            BuildContext = buildContext;
             this.findings = findings;
         }
 
@@ -19,11 +24,115 @@ namespace SecureServices.Dockerfile.Rules
 
         public LintOptions Options { get; }
 
-        public void Report(string ruleId, SourceSpan span, params string[] messageArguments)
+        /// <summary>The build context, or null when the caller does not know it (rules about it stay silent).</summary>
+        public DockerBuildContext? BuildContext { get; }
+
+        public void Report(string ruleId, SourceSpan span, params object[] messageArguments)
             => findings.Add(new Finding(ruleId, span, messageArguments));
+
+        /// <summary>The shell scripts a RUN executes, parsed once per instruction.</summary>
+        public List<RunScript> Scripts(Instruction run)
+        {
+            scripts ??= new Dictionary<Instruction, List<RunScript>>();
+            if (!scripts.TryGetValue(run, out var list))
+            {
+                list = RunScript.Of(run);
+                scripts[run] = list;
+            }
+
+            return list;
+        }
+
+        /// <summary>Does the stage's file system end up in the final image (the final stage and the stages it is built FROM)?</summary>
+        public bool IsInFinalImage(BuildStage stage)
+        {
+            if (inFinalImage == null)
+            {
+                var stages = Document.Stages;
+                var marks = new bool[stages.Count];
+                for (var s = stages.Count - 1; s >= 0 && s < marks.Length && !marks[s]; s = stages[s].BaseStageIndex)
+                {
+                    marks[s] = true;
+                }
+
+                inFinalImage = marks;
+            }
+
+            return stage.Index < inFinalImage.Length && inFinalImage[stage.Index];
+        }
+
+        /// <summary>The stages whose instructions shape the final image, from the first base to the final stage.</summary>
+        public List<BuildStage> FinalImageChain()
+        {
+            var chain = new List<BuildStage>();
+            var stages = Document.Stages;
+            for (var s = stages.Count - 1; s >= 0 && chain.Count <= stages.Count; s = stages[s].BaseStageIndex)
+            {
+                chain.Insert(0, stages[s]);
+            }
+
+            return chain;
+        }
+
+        /// <summary>
+        /// Substitutes the ARG/ENV values visible at <paramref name="at"/> (stage ARGs with defaults, re-declared
+        /// global ARGs, ENVs of the stage and the stages it is built FROM), as Docker does for ENV, USER, EXPOSE, WORKDIR…
+        /// </summary>
+        public string Resolve(Instruction at, string text, out bool resolved)
+        {
+            resolved = true;
+            if (text.IndexOf('$') < 0 || at.StageIndex < 0)
+            {
+                return text;
+            }
+
+            var vars = VariablesBefore(Document.Stages[at.StageIndex], at, 0);
+            return DockerfileParser.Substitute(text, n => vars.TryGetValue(n, out var v) ? v : null, Document.EscapeChar, out resolved);
+        }
+
+        private Dictionary<string, string?> VariablesBefore(BuildStage stage, Instruction? at, int depth)
+        {
+            var vars = stage.BaseStageIndex >= 0 && depth < 64
+                ? VariablesBefore(Document.Stages[stage.BaseStageIndex], null, depth + 1)
+                : new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var instruction in stage.Instructions)
+            {
+                if (instruction == at)
+                {
+                    break;
+                }
+
+                if (instruction.Keyword != "ARG" && instruction.Keyword != "ENV")
+                {
+                    continue;
+                }
+
+                foreach (var kv in KeyValue.Of(instruction))
+                {
+                    if (instruction.Keyword == "ARG" && !kv.HasValue)
+                    {
+                        if (Document.GlobalArgs.TryGetValue(kv.Name, out var global) && global != null)
+                        {
+                            vars[kv.Name] = global;
+                        }
+                        else if (!vars.ContainsKey(kv.Name))
+                        {
+                            vars[kv.Name] = null;
+                        }
+
+                        continue;
+                    }
+
+                    var value = DockerfileParser.Substitute(kv.Value ?? string.Empty, n => vars.TryGetValue(n, out var v) ? v : null, Document.EscapeChar, out var ok);
+                    vars[kv.Name] = ok ? value : null;
+                }
+            }
+
+            return vars;
+        }
     }
 
-    /// <summary>One Dockerfile rule (or a few closely related ids). Rules are stateless singletons.</summary>
+    /// <summary>One rule (one catalog id). Rules are stateless singletons.</summary>
     public abstract class DockerfileRule
     {
         /// <summary>The catalog ids this rule can report.</summary>

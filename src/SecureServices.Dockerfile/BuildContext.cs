@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Generic;
+
+namespace SecureServices.Dockerfile
+{
+    /// <summary>
+    /// What the engine may know about the Docker build context: the .dockerignore that applies to the
+    /// Dockerfile and a reader for files relative to the context root. The engine never touches the disk itself.
+    /// </summary>
+    public sealed class DockerBuildContext
+    {
+        private readonly Func<string, string?> readFile;
+
+        /// <param name="dockerignore">The text of the .dockerignore in effect, or null when there is none.</param>
+        /// <param name="readFile">Reads a context-relative path ('/'-separated); null when absent or unreadable. May throw; the engine catches.</param>
+        public DockerBuildContext(string? dockerignore, Func<string, string?> readFile)
+        {
+            DockerignoreText = dockerignore;
+            Ignore = dockerignore == null ? null : DockerIgnore.Parse(dockerignore);
+            this.readFile = readFile;
+        }
+
+        public string? DockerignoreText { get; }
+
+        /// <summary>The parsed .dockerignore, or null when the context has none.</summary>
+        public DockerIgnore? Ignore { get; }
+
+        /// <summary>Is the path sent to the builder (not excluded by the .dockerignore)?</summary>
+        public bool IsSent(string relativePath) => Ignore == null || !Ignore.IsExcluded(relativePath);
+
+        public string? ReadFile(string relativePath)
+        {
+            try
+            {
+                return readFile(relativePath);
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>.dockerignore patterns with Docker's semantics: Go-style globs, <c>**</c>, <c>!</c> exceptions, last match wins, a match on a folder excludes what it holds.</summary>
+    public sealed class DockerIgnore
+    {
+        private readonly List<(string[] Segments, bool Negated)> patterns = new List<(string[], bool)>();
+
+        public static DockerIgnore Parse(string text)
+        {
+            var result = new DockerIgnore();
+            foreach (var raw in text.Split('\n'))
+            {
+                var line = raw.Trim();
+                if (line.Length == 0 || line[0] == '#')
+                {
+                    continue;
+                }
+
+                var negated = line[0] == '!';
+                if (negated)
+                {
+                    line = line.Substring(1).Trim();
+                }
+
+                line = Clean(line);
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                result.patterns.Add((line.Split('/'), negated));
+            }
+
+            return result;
+        }
+
+        public bool IsExcluded(string relativePath)
+        {
+            var path = Clean(relativePath).Split('/');
+            var excluded = false;
+            foreach (var (segments, negated) in patterns)
+            {
+                if (excluded == !negated)
+                {
+                    continue;
+                }
+
+                // The pattern matches the path or one of its parent folders.
+                for (var length = path.Length; length >= 1; length--)
+                {
+                    if (Match(segments, 0, path, 0, length))
+                    {
+                        excluded = !negated;
+                        break;
+                    }
+                }
+            }
+
+            return excluded;
+        }
+
+        private static string Clean(string path)
+        {
+            path = path.Replace('\\', '/');
+            while (path.StartsWith("./", StringComparison.Ordinal))
+            {
+                path = path.Substring(2);
+            }
+
+            path = path.Trim('/');
+            while (path.Contains("//"))
+            {
+                path = path.Replace("//", "/");
+            }
+
+            return path == "." ? string.Empty : path;
+        }
+
+        private static bool Match(string[] pattern, int p, string[] path, int s, int length)
+        {
+            if (p == pattern.Length)
+            {
+                return s == length;
+            }
+
+            if (pattern[p] == "**")
+            {
+                for (var k = s; k <= length; k++)
+                {
+                    if (Match(pattern, p + 1, path, k, length))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return s < length && Glob(pattern[p], 0, path[s], 0) && Match(pattern, p + 1, path, s + 1, length);
+        }
+
+        private static bool Glob(string pattern, int p, string text, int t)
+        {
+            while (p < pattern.Length)
+            {
+                var c = pattern[p];
+                if (c == '*')
+                {
+                    for (var k = t; k <= text.Length; k++)
+                    {
+                        if (Glob(pattern, p + 1, text, k))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+
+                if (t >= text.Length)
+                {
+                    return false;
+                }
+
+                if (c == '[')
+                {
+                    var close = pattern.IndexOf(']', p + 1);
+                    if (close > p + 1)
+                    {
+                        var set = pattern.Substring(p + 1, close - p - 1);
+                        var negate = set[0] == '^' || set[0] == '!';
+                        if (negate)
+                        {
+                            set = set.Substring(1);
+                        }
+
+                        var found = false;
+                        for (var i = 0; i < set.Length; i++)
+                        {
+                            if (i + 2 < set.Length && set[i + 1] == '-')
+                            {
+                                found |= text[t] >= set[i] && text[t] <= set[i + 2];
+                                i += 2;
+                            }
+                            else
+                            {
+                                found |= text[t] == set[i];
+                            }
+                        }
+
+                        if (found == negate)
+                        {
+                            return false;
+                        }
+
+                        p = close + 1;
+                        t++;
+                        continue;
+                    }
+                }
+
+                if (c == '\\' && p + 1 < pattern.Length)
+                {
+                    p++;
+                    c = pattern[p];
+                }
+                else if (c == '?')
+                {
+                    p++;
+                    t++;
+                    continue;
+                }
+
+                if (c != text[t])
+                {
+                    return false;
+                }
+
+                p++;
+                t++;
+            }
+
+            return t == text.Length;
+        }
+    }
+}

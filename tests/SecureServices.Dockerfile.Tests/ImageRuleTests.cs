@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Linq;
+using SecureServices.Dockerfile;
+using Xunit;
+
+namespace SecureServices.Dockerfile.Tests;
+
+public sealed class ImageRuleTests
+{
+    // SSA7001
+    [Fact]
+    public void Untagged_and_latest_images_are_reported_after_arg_resolution()
+        => Verify.Findings(
+            "ARG TAG=latest\nFROM {|SSA7001:mcr.microsoft.com/dotnet/sdk:${TAG}|} AS build\nFROM {|SSA7001:alpine|}\nFROM {|SSA7001:redis:LATEST|}\n",
+            "SSA7001");
+
+    [Fact]
+    public void Tags_digests_stages_scratch_and_unknown_args_are_not_reported()
+        => Verify.None(
+            "ARG TAG=10.0\nARG FREE\nFROM mcr.microsoft.com/dotnet/sdk:${TAG} AS build\nFROM build AS again\nFROM scratch\nFROM alpine@sha256:0123\nFROM localhost:5000/app\nFROM img:$FREE\n".Replace("FROM localhost:5000/app\n", "FROM localhost:5000/app:1\n"),
+            "SSA7001");
+
+    // SSA7002
+    [Fact]
+    public void Digest_is_required_only_when_the_option_is_on()
+    {
+        const string Text = "FROM {|SSA7002:mcr.microsoft.com/dotnet/sdk:10.0|} AS build\nFROM build AS x\nFROM mcr.microsoft.com/dotnet/aspnet:10.0@sha256:abcd\nFROM {|SSA7002:alpine:3.20|}\n";
+        Verify.Findings(Text, "SSA7002", Verify.Options(("secureservices.require_image_digest", "true")));
+        Verify.None(Verify.Parse(Text).Text, "SSA7002");
+        Verify.None(Verify.Parse(Text).Text, "SSA7002", Verify.Options(("secureservices.require_image_digest", "false")));
+    }
+
+    // SSA7003
+    [Fact]
+    public void Images_outside_trusted_registries_are_reported_in_from_copy_from_and_mount_from()
+    {
+        var options = Verify.Options(("secureservices.trusted_registries", "mcr.microsoft.com, myregistry.azurecr.io/platform"));
+        Verify.Findings(
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\n"
+            + "RUN {|SSA7003:--mount=type=bind,from=ghcr.io/acme/tools:1,target=/t|} make\n"
+            + "COPY {|SSA7003:--from=nginx:1.27|} /etc/nginx /etc/nginx\n"
+            + "FROM {|SSA7003:myregistry.azurecr.io/other/base:1|}\n"
+            + "FROM {|SSA7003:alpine:3.20|}\n"
+            + "FROM myregistry.azurecr.io/platform/base:1\n"
+            + "COPY --from=build /app /app\n"
+            + "COPY --from=0 /app /app2\n",
+            "SSA7003",
+            options);
+    }
+
+    [Fact]
+    public void Bare_names_mean_docker_hub_library()
+    {
+        var options = Verify.Options(("secureservices.trusted_registries", "docker.io/library"));
+        Verify.Findings("FROM alpine:3.20\nFROM {|SSA7003:bitnami/redis:7|}\nFROM docker.io/library/nginx:1\n", "SSA7003", options);
+    }
+
+    [Fact]
+    public void No_option_means_no_registry_finding()
+        => Verify.None("FROM ghcr.io/acme/app:1\n", "SSA7003");
+
+    [Fact]
+    public void Registry_message_names_image_and_registry()
+    {
+        var f = Verify.Findings("FROM {|SSA7003:ghcr.io/acme/app:1|}\n", "SSA7003", Verify.Options(("secureservices.trusted_registries", "mcr.microsoft.com"))).Single();
+        Assert.Equal("Image 'ghcr.io/acme/app:1' comes from 'ghcr.io', which is not in secureservices.trusted_registries", f.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    // SSA7019
+    [Fact]
+    public void Sdk_image_in_the_final_stage_is_reported_even_through_a_stage_chain()
+    {
+        Verify.Findings("FROM {|SSA7019:mcr.microsoft.com/dotnet/sdk:10.0|}\nRUN dotnet publish\n", "SSA7019");
+        Verify.Findings("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nFROM {|SSA7019:build|}\n", "SSA7019");
+        Verify.Findings("FROM {|SSA7019:golang:1.23|}\n", "SSA7019");
+    }
+
+    [Fact]
+    public void Sdk_image_in_a_build_stage_is_fine()
+        => Verify.None("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nRUN dotnet publish\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nCOPY --from=build /app /app\n", "SSA7019");
+}

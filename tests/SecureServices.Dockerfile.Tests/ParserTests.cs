@@ -1,0 +1,208 @@
+using System.Linq;
+using SecureServices.Dockerfile.Parsing;
+using Xunit;
+
+namespace SecureServices.Dockerfile.Tests;
+
+public sealed class ParserTests
+{
+    private static string S(SourceSpan s) => s.ToString();
+
+    [Fact]
+    public void Directives_are_read_only_at_the_top_and_check_is_kept_as_is()
+    {
+        var doc = DockerfileParser.Parse("# syntax=docker/dockerfile:1.7\n# CHECK = skip=all\n# escape=`\nFROM alpine:3.20\n# escape=\\\n");
+        Assert.Equal("docker/dockerfile:1.7", doc.Directives["syntax"]);
+        Assert.Equal("skip=all", doc.Directives["check"]);
+        Assert.Equal('`', doc.EscapeChar);
+        Assert.Null(doc.Error);
+    }
+
+    [Fact]
+    public void A_directive_after_a_comment_is_a_comment()
+    {
+        var doc = DockerfileParser.Parse("# hello\n# escape=`\nFROM alpine:3.20\nRUN echo a \\\n  b\n");
+        Assert.Equal('\\', doc.EscapeChar);
+        Assert.Equal("echo a   b", doc.Instructions[1].ArgumentText);
+    }
+
+    [Fact]
+    public void Backtick_escape_joins_lines_and_leaves_backslashes_alone()
+    {
+        var doc = DockerfileParser.Parse("# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nRUN dir C:\\ `\n  && echo done\n");
+        var run = doc.Instructions[1];
+        Assert.Equal("dir C:\\   && echo done", run.ArgumentText);
+        Assert.Equal("(3,1,4,15)", S(run.Span));
+    }
+
+    [Fact]
+    public void Continuation_skips_comment_and_empty_lines_and_keeps_exact_positions()
+    {
+        var doc = DockerfileParser.Parse("FROM alpine:3.20\nRUN apk add \\\n# a comment\n\n    curl \\\n    git\n");
+        var run = doc.Instructions[1];
+        Assert.Equal("apk add     curl     git", run.ArgumentText);
+        Assert.Equal("(2,1,6,8)", S(run.Span));
+        var curl = run.Arguments.Single(a => a.Text == "curl");
+        Assert.Equal("(5,5,5,9)", S(curl.Span));
+        var git = run.Arguments.Single(a => a.Text == "git");
+        Assert.Equal("(6,5,6,8)", S(git.Span));
+        var offset = run.ArgumentText.IndexOf("git", System.StringComparison.Ordinal);
+        Assert.Equal("(6,5,6,8)", S(run.GetArgumentSpan(offset, offset + 3)));
+    }
+
+    [Fact]
+    public void Exec_form_is_parsed_as_json_and_invalid_json_falls_back_to_shell_form()
+    {
+        var doc = DockerfileParser.Parse("FROM alpine:3.20\nCMD [\"dotnet\", \"App.dll\", \"--urls=\\\"x\\\"\"]\nENTRYPOINT ['dotnet', 'App.dll']\nCMD []\n");
+        Assert.Equal(new[] { "dotnet", "App.dll", "--urls=\"x\"" }, doc.Instructions[1].ExecArguments);
+        Assert.False(doc.Instructions[2].IsExecForm);
+        Assert.Equal("['dotnet', 'App.dll']", doc.Instructions[2].ArgumentText);
+        Assert.Empty(doc.Instructions[3].ExecArguments!);
+    }
+
+    [Fact]
+    public void Heredocs_plain_stripped_quoted_several_and_copy()
+    {
+        var text = "FROM alpine:3.20\nRUN <<EOF\napk add curl\nEOF\nRUN <<-\"END\" cat > /a && cat <<'X' > /b\n\techo $HOME\n\tEND\nsecond\nX\nCOPY <<EOF /app/config.json\n{\"a\": 1}\nEOF\nUSER app\n";
+        var doc = DockerfileParser.Parse(text);
+        Assert.Null(doc.Error);
+        var run1 = doc.Instructions[1];
+        Assert.Equal("apk add curl\n", Assert.Single(run1.Heredocs).Content);
+        Assert.Equal("(2,1,4,4)", S(run1.Span));
+        var run2 = doc.Instructions[2];
+        Assert.Equal(2, run2.Heredocs.Count);
+        Assert.True(run2.Heredocs[0].StripTabs);
+        Assert.True(run2.Heredocs[0].Quoted);
+        Assert.Equal("echo $HOME\n", run2.Heredocs[0].Content);
+        Assert.Equal("second\n", run2.Heredocs[1].Content);
+        var copy = doc.Instructions[3];
+        Assert.Equal("COPY", copy.Keyword);
+        Assert.Equal("{\"a\": 1}\n", Assert.Single(copy.Heredocs).Content);
+        Assert.Equal("USER", doc.Instructions[4].Keyword);
+        Assert.Equal("(11,1,11,5)", S(copy.Heredocs[0].GetContentSpan(0, 4)));
+    }
+
+    [Fact]
+    public void Unterminated_heredoc_is_a_parse_error()
+    {
+        var doc = DockerfileParser.Parse("FROM alpine:3.20\nRUN <<EOF\necho hi\n");
+        Assert.NotNull(doc.Error);
+        Assert.Equal("heredoc 'EOF' is never terminated", doc.Error!.Message.ToString());
+    }
+
+    [Fact]
+    public void Flags_are_read_with_names_values_and_spans()
+    {
+        var text = "FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build\n"
+            + "RUN --mount=type=secret,id=nuget,target=/root/.nuget/NuGet.Config --network=none dotnet restore\n"
+            + "FROM mcr.microsoft.com/dotnet/aspnet:10.0\n"
+            + "COPY --from=build --chown=app:app --chmod=755 --link /app /app\n"
+            + "ADD --checksum=sha256:abc https://example.com/x.tgz /x.tgz\n";
+        var doc = DockerfileParser.Parse(text);
+        var from = doc.Instructions[0];
+        Assert.Equal("$BUILDPLATFORM", from.GetFlag("platform")!.Value);
+        Assert.Equal("(1,6,1,31)", S(from.GetFlag("platform")!.Span));
+        Assert.Equal("build", doc.Stages[0].Name);
+        var run = doc.Instructions[1];
+        Assert.Equal("type=secret,id=nuget,target=/root/.nuget/NuGet.Config", run.GetFlag("mount")!.Value);
+        Assert.Equal("none", run.GetFlag("network")!.Value);
+        Assert.Equal("dotnet restore", run.ArgumentText);
+        var copy = doc.Instructions[3];
+        Assert.Equal(new[] { "from", "chown", "chmod", "link" }, copy.Flags.Select(f => f.Name));
+        Assert.Null(copy.GetFlag("link")!.Value);
+        Assert.Equal("(4,6,4,18)", S(copy.GetFlag("from")!.Span));
+        Assert.Equal("sha256:abc", doc.Instructions[4].GetFlag("checksum")!.Value);
+    }
+
+    [Fact]
+    public void Keywords_are_case_insensitive_and_tabs_are_whitespace()
+    {
+        var doc = DockerfileParser.Parse("from\talpine:3.20 as Base\nrun\techo hi\n\tUser\t1000\n");
+        Assert.Null(doc.Error);
+        Assert.Equal(new[] { "FROM", "RUN", "USER" }, doc.Instructions.Select(i => i.Keyword));
+        Assert.Equal("base", doc.Stages[0].Name);
+        Assert.Equal("(3,7,3,11)", S(doc.Instructions[2].Arguments[0].Span));
+    }
+
+    [Fact]
+    public void Crlf_and_bom_do_not_shift_positions()
+    {
+        var doc = DockerfileParser.Parse("\uFEFFFROM alpine\r\nRUN echo a \\\r\n  b\r\n");
+        Assert.Equal("(1,6,1,12)", S(doc.Stages[0].ImageToken.Span));
+        Assert.Equal("(2,1,3,4)", S(doc.Instructions[1].Span));
+        Assert.Equal("echo a   b", doc.Instructions[1].ArgumentText);
+    }
+
+    [Theory]
+    [InlineData("ARG TAG=10.0\nFROM img:${TAG}", "img:10.0", true)]
+    [InlineData("ARG TAG\nFROM img:${TAG:-9.0}", "img:9.0", true)]
+    [InlineData("ARG TAG=\nFROM img:${TAG:-9.0}", "img:9.0", true)]
+    [InlineData("ARG TAG=\nFROM img:${TAG-9.0}", "img:", true)]
+    [InlineData("ARG SUFFIX=x\nFROM img:1${SUFFIX:+-alpine}", "img:1-alpine", true)]
+    [InlineData("ARG SUFFIX\nFROM img:1${SUFFIX:+-alpine}", "img:1", true)]
+    [InlineData("ARG TAG\nFROM img:$TAG", "img:", false)]
+    [InlineData("ARG REG=\"mcr.microsoft.com\"\nFROM $REG/dotnet/aspnet:10.0", "mcr.microsoft.com/dotnet/aspnet:10.0", true)]
+    public void Global_args_are_substituted_in_FROM(string text, string image, bool resolved)
+    {
+        var stage = DockerfileParser.Parse(text).Stages.Single();
+        Assert.Equal(image, stage.Image);
+        Assert.Equal(resolved, stage.IsImageResolved);
+    }
+
+    [Fact]
+    public void Stages_know_their_base_stage_and_which_is_final()
+    {
+        var doc = DockerfileParser.Parse("FROM alpine:3.20 AS base\nFROM base AS build\nRUN make\nFROM scratch\nCOPY --from=build /out /\n");
+        Assert.Equal(3, doc.Stages.Count);
+        Assert.Equal(0, doc.Stages[1].BaseStageIndex);
+        Assert.Equal(-1, doc.Stages[2].BaseStageIndex);
+        Assert.True(doc.Stages[2].IsFinal);
+        Assert.False(doc.Stages[1].IsFinal);
+        Assert.Same(doc.Stages[2], doc.FinalStage);
+        Assert.Equal(1, doc.Instructions[2].StageIndex);
+    }
+
+    [Theory]
+    [InlineData("RUN echo hi\nFROM alpine:3.20", "RUN comes before the first FROM (only ARG may)", "(1,1,1,4)")]
+    [InlineData("FROM alpine:3.20\nRUNN echo", "unknown instruction 'RUNN'", "(2,1,2,5)")]
+    [InlineData("FROM alpine:3.20\nWORKDIR", "WORKDIR requires at least one argument", "(2,1,2,8)")]
+    [InlineData("FROM alpine:3.20 AS", "FROM expects 'FROM image [AS name]'", "(1,6,1,20)")]
+    [InlineData("# only a comment\n\n", "the file contains no instructions", "(1,1,1,1)")]
+    public void Errors_point_at_the_offending_token(string text, string message, string span)
+    {
+        var error = DockerfileParser.Parse(text).Error;
+        Assert.NotNull(error);
+        Assert.Equal(message, error!.Message.ToString());
+        Assert.Equal(span, S(error.Span));
+    }
+
+    [Fact]
+    public void Errors_are_localized()
+    {
+        var error = DockerfileParser.Parse("FROM alpine:3.20\nRUNN echo").Error!;
+        Assert.Equal("instruction inconnue « RUNN »", error.Message.ToString(new System.Globalization.CultureInfo("fr-CA")));
+    }
+
+    [Fact]
+    public void Env_and_label_key_values_with_quotes_legacy_form_and_positions()
+    {
+        var doc = DockerfileParser.Parse("FROM alpine:3.20\nENV A=1 B=\"two words\" C='x'\nENV LEGACY some value here\nARG NOVALUE\n");
+        var kvs = KeyValue.Of(doc.Instructions[1]);
+        Assert.Equal(new[] { "A", "B", "C" }, kvs.Select(k => k.Name));
+        Assert.Equal(new[] { "1", "two words", "x" }, kvs.Select(k => k.Value));
+        Assert.Equal("(2,9,2,10)", S(kvs[1].NameSpan));
+        Assert.Equal("(2,11,2,22)", S(kvs[1].ValueSpan));
+        var legacy = Assert.Single(KeyValue.Of(doc.Instructions[2]));
+        Assert.Equal(("LEGACY", "some value here"), (legacy.Name, legacy.Value));
+        Assert.False(Assert.Single(KeyValue.Of(doc.Instructions[3])).HasValue);
+    }
+
+    [Fact]
+    public void Onbuild_keeps_its_inner_instruction_as_arguments()
+    {
+        var doc = DockerfileParser.Parse("FROM alpine:3.20\nONBUILD RUN --mount=type=cache,target=/x echo hi\n");
+        Assert.Null(doc.Error);
+        Assert.Empty(doc.Instructions[1].Flags);
+        Assert.StartsWith("RUN --mount", doc.Instructions[1].ArgumentText, System.StringComparison.Ordinal);
+    }
+}
