@@ -456,4 +456,34 @@ public sealed class SqlInjectionTests
             }
         }
         """);
+
+    [Fact]
+    public Task Method_group_handlers_are_sources() => V.AnalyzerAsync("""
+        using System.Data.Common;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/orders", OrderHandlers.Search);
+            }
+        }
+
+        static class OrderHandlers
+        {
+            public static IResult Search(string customer, DbDataSource database)
+            {
+                using var command = database.CreateCommand({|SSA4001:"SELECT * FROM Orders WHERE Customer = '" + customer + "'"|});
+                return Results.Ok();
+            }
+
+            public static IResult NotMapped(string customer, DbDataSource database)
+            {
+                using var command = database.CreateCommand({|SSA4010:"SELECT * FROM Orders WHERE Customer = '" + customer + "'"|});
+                return Results.Ok();
+            }
+        }
+        """);
 }

@@ -116,6 +116,13 @@ namespace SecureServices.Analyzers.Internals.Taint
                 return IsMinimalApiHandler(parameter) && IsBindableType(parameter.Type) ? description : null;
             }
 
+            if (method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
+                && method.DeclaringSyntaxReferences.Length > 0
+                && types.MinimalApiMethodHandlers.Value.Contains(method.OriginalDefinition))
+            {
+                return IsBindableType(parameter.Type) ? description : null;
+            }
+
             if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public)
             {
                 return null;
