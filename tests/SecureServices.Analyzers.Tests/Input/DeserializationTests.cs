@@ -153,4 +153,35 @@ public sealed class DeserializationTests
             public static readonly JsonSerializerSettings Settings = new() { TypeNameHandling = Newtonsoft.Json.TypeNameHandling.None };
         }
         """);
+
+    [Fact]
+    public Task Half_typed_code_does_not_throw() => J.BrokenCodeAsync("""
+        using Newtonsoft.Json;
+
+        public static class Json
+        {
+            [JsonProperty(TypeNameHandling = )]
+            public static object? X { get; set; }
+
+            public static readonly JsonSerializerSettings Settings = new() { TypeNameHandling = TypeNameHandling. };
+            public static readonly JsonSerializerSettings BinderBeingTyped = new() { TypeNameHandling = TypeNameHandling.Auto, SerializationBinder = };
+            public static readonly JsonSerializerSettings Other = new() { TypeNameHandling = {|SSA4021:TypeNameHandling.Auto|}, MaxDepth = };
+        }
+        """);
+
+    [Fact]
+    public Task Half_typed_deserialization_does_not_throw() => D.BrokenCodeAsync("""
+        #pragma warning disable SYSLIB0011
+        using System.Runtime.Serialization.Formatters.Binary;
+
+        public sealed class Cache
+        {
+            public object Load(System.IO.Stream stream)
+            {
+                var formatter = new BinaryFormatter(;
+                var first = {|SSA4020:formatter.Deserialize|}(stream);
+                return formatter.Deserialize(
+            }
+        }
+        """);
 }

@@ -259,4 +259,21 @@ public sealed class InjectionSinkTests
             }
         }
         """);
+
+    [Fact]
+    public Task Half_typed_sinks_do_not_throw() => V.BrokenCodeAsync("""
+        using System.Text.RegularExpressions;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class SearchController : Controller
+        {
+            public IActionResult Find(string pattern, string returnUrl)
+            {
+                var regex = new Regex(;
+                if (!Url.IsLocalUrl(returnUrl)
+                return Redirect({|SSA4005:returnUrl|});
+                System.IO.File.ReadAllText(Path.Combine("/srv", ));
+            }
+        }
+        """);
 }

@@ -390,4 +390,100 @@ public sealed class SqlInjectionTests
             }
         }
         """);
+
+    [Fact]
+    public Task Body_dto_is_a_source_and_service_classes_are_not() => V.AnalyzerAsync("""
+        using System.Data.Common;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        public sealed record OrderQuery(string Customer, int Page);
+
+        public sealed class TenantCatalog
+        {
+            public string Schema { get; set; } = "dbo";
+            public string Describe() => Schema;
+        }
+
+        static class Endpoints
+        {
+            public static void Map(WebApplication app, DbDataSource database)
+            {
+                app.MapPost("/orders/search", (OrderQuery query) =>
+                    database.CreateCommand({|SSA4001:$"SELECT * FROM Orders WHERE Customer = '{query.Customer}' OFFSET {query.Page}"|}));
+                app.MapGet("/orders/page", (OrderQuery query) =>
+                    database.CreateCommand("SELECT * FROM Orders OFFSET " + query.Page * 20));
+                app.MapGet("/tenants", (TenantCatalog catalog) =>
+                    database.CreateCommand({|SSA4010:"SELECT * FROM " + catalog.Schema + ".Orders"|}));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Async_helper_result_is_followed_through_await() => V.AnalyzerAsync("""
+        using System.Data.Common;
+        using System.IO;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class ImportController : ControllerBase
+        {
+            private readonly DbDataSource database;
+
+            public ImportController(DbDataSource database) => this.database = database;
+
+            [HttpPost("import")]
+            public async Task<IActionResult> Import()
+            {
+                var statement = await ReadStatementAsync();
+                await using var command = database.CreateCommand({|SSA4001:statement|});
+                var fixedStatement = await ReadFixedAsync();
+                await using var safe = database.CreateCommand(fixedStatement);
+                return Ok();
+            }
+
+            private async Task<string> ReadStatementAsync()
+            {
+                using var reader = new StreamReader(Request.Body);
+                return (await reader.ReadToEndAsync()).Trim();
+            }
+
+            private static async Task<string> ReadFixedAsync()
+            {
+                await Task.Yield();
+                return "SELECT 1";
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Method_group_handlers_are_sources() => V.AnalyzerAsync("""
+        using System.Data.Common;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapGet("/orders", OrderHandlers.Search);
+            }
+        }
+
+        static class OrderHandlers
+        {
+            public static IResult Search(string customer, DbDataSource database)
+            {
+                using var command = database.CreateCommand({|SSA4001:"SELECT * FROM Orders WHERE Customer = '" + customer + "'"|});
+                return Results.Ok();
+            }
+
+            public static IResult NotMapped(string customer, DbDataSource database)
+            {
+                using var command = database.CreateCommand({|SSA4010:"SELECT * FROM Orders WHERE Customer = '" + customer + "'"|});
+                return Results.Ok();
+            }
+        }
+        """);
 }

@@ -515,6 +515,7 @@ namespace SecureServices.Analyzers.Internals.Taint
             }
         }
 
+        /// <summary>The outermost operation (the method body, or the whole top-level program) containing <paramref name="operation"/>.</summary>
         internal static IOperation? Root(IOperation operation)
         {
             var current = operation;

@@ -1,5 +1,8 @@
+using System;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SecureServices.Analyzers.Internals.Taint
 {
@@ -76,6 +79,46 @@ namespace SecureServices.Analyzers.Internals.Taint
             }
 
             InvocationSinkTypes = sinkTypes.ToImmutable();
+            MinimalApiMethodHandlers = new Lazy<ImmutableHashSet<IMethodSymbol>>(() => FindMethodGroupHandlers(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>
+        /// Methods passed as a method group to MapGet/MapPost/… (<c>app.MapGet("/x", Handlers.Search)</c>): their
+        /// parameters are bound from the request. Found once per compilation, only when a flow reaches such a parameter.
+        /// </summary>
+        public Lazy<ImmutableHashSet<IMethodSymbol>> MinimalApiMethodHandlers { get; }
+
+        private static ImmutableHashSet<IMethodSymbol> FindMethodGroupHandlers(Compilation compilation)
+        {
+            var handlers = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                SemanticModel? model = null;
+                foreach (var node in tree.GetRoot().DescendantNodes())
+                {
+                    if (node is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: >= 2 } invocation
+                        || invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name }
+                        || !name.StartsWith("Map", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    var handler = invocation.ArgumentList.Arguments[invocation.ArgumentList.Arguments.Count - 1].Expression;
+                    if (handler is not (IdentifierNameSyntax or MemberAccessExpressionSyntax))
+                    {
+                        continue;
+                    }
+
+                    model ??= compilation.GetSemanticModel(tree);
+                    var info = model.GetSymbolInfo(handler);
+                    if ((info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) is IMethodSymbol method)
+                    {
+                        handlers.Add(method.OriginalDefinition);
+                    }
+                }
+            }
+
+            return handlers.ToImmutable();
         }
 
         public INamedTypeSymbol? HttpRequest { get; }

@@ -116,12 +116,27 @@ namespace SecureServices.Analyzers.Internals.Taint
                 return IsMinimalApiHandler(parameter) && IsBindableType(parameter.Type) ? description : null;
             }
 
-            if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public)
+            var type = method.ContainingType;
+            var maybeEntry = method.MethodKind == MethodKind.Ordinary && !method.IsStatic && method.DeclaredAccessibility == Accessibility.Public;
+            if (maybeEntry && (DerivesFrom(type, types.ControllerBase) || DerivesFrom(type, types.Hub) || DerivesFrom(type, types.HubOfT)
+                || (method.IsOverride && types.BindServiceMethodAttribute != null && IsGrpcService(type, types.BindServiceMethodAttribute))))
             {
-                return null;
+                return DescribeEntryParameter(parameter, method, type, types, description);
             }
 
-            var type = method.ContainingType;
+            // A method group given to MapGet/MapPost/…: the (lazy, once per compilation) scan runs only here.
+            if (method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
+                && method.DeclaringSyntaxReferences.Length > 0
+                && types.MinimalApiMethodHandlers.Value.Contains(method.OriginalDefinition))
+            {
+                return IsBindableType(parameter.Type) ? description : null;
+            }
+
+            return null;
+        }
+
+        private static string? DescribeEntryParameter(IParameterSymbol parameter, IMethodSymbol method, INamedTypeSymbol type, TaintKnownTypes types, string description)
+        {
             if (DerivesFrom(type, types.ControllerBase))
             {
                 return !method.GetAttributes().Any(a => a.AttributeClass?.Name == "NonActionAttribute") && IsBindableType(parameter.Type) ? description : null;

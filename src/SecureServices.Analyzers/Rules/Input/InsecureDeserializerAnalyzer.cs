@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals.Taint;
 
 namespace SecureServices.Analyzers.Rules.Input
 {
@@ -86,14 +87,8 @@ namespace SecureServices.Analyzers.Rules.Input
                 return null;
             }
 
-            IOperation root = instance;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
-
             INamedTypeSymbol? created = null;
-            foreach (var operation in root.Descendants())
+            foreach (var operation in TaintEvaluator.Root(instance)!.Descendants())
             {
                 var value = operation switch
                 {

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals.Taint;
 
 namespace SecureServices.Analyzers.Rules.Input
 {
@@ -99,14 +100,7 @@ namespace SecureServices.Analyzers.Rules.Input
                 return false;
             }
 
-            var root = assignment;
-            IOperation current = assignment;
-            while (current.Parent != null)
-            {
-                current = current.Parent;
-            }
-
-            return current.Descendants().Any(o => o is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation p } a
+            return TaintEvaluator.Root(assignment)!.Descendants().Any(o => o is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation p } a
                 && IsBinder(p) && !IsNull(a.Value) && SymbolEqualityComparer.Default.Equals(Symbol(p.Instance), target));
         }
 
