@@ -101,22 +101,51 @@ namespace SecureServices.Analyzers.Internals
             }
 
             return v[0] == '/' || v.StartsWith("~/", StringComparison.Ordinal) || v.IndexOf("://", StringComparison.Ordinal) >= 0
-                || HasFormatHole(v) || IsConfigurationKey(v) || IsEnvironmentVariableName(v);
+                || HasFormatHole(v) || IsConfigurationKey(v) || IsEnvironmentVariableName(v) || IsFileName(v);
         }
 
-        /// <summary>"Password", "API key" for a symbol named password / apiKey: a label, not a value.</summary>
+        /// <summary>
+        /// A label or a wire name rather than a value: "Password" or "API Key" for a symbol named password / apiKey, and
+        /// parameter or header names such as "access_token", "client_secret", "X-Api-Key". A lower-case single word
+        /// ("password" given to a password) is a weak password, not a label.
+        /// </summary>
         private static bool IsLabelOf(string v, string holderName)
         {
             var normalizedValue = Letters(v);
-            if (normalizedValue.Length == 0)
+            var normalizedName = Letters(holderName);
+            if (normalizedValue.Length < 3 || normalizedName.Length == 0)
             {
                 return false;
             }
 
-            var normalizedName = Letters(holderName);
-            return normalizedName.EndsWith(normalizedValue, StringComparison.OrdinalIgnoreCase)
-                && normalizedValue.Length >= 3
-                && char.IsUpper(v[0]); // "Password" is a label; "password" given to a password is a (weak) password
+            var hasSeparator = v.IndexOf('_') >= 0 || v.IndexOf('-') >= 0 || v.IndexOf('.') >= 0 || v.IndexOf(' ') >= 0;
+            if (normalizedName.EndsWith(normalizedValue, StringComparison.OrdinalIgnoreCase))
+            {
+                return char.IsUpper(v[0]) || hasSeparator;
+            }
+
+            return hasSeparator && normalizedValue.EndsWith(normalizedName, StringComparison.OrdinalIgnoreCase);
+        }
+
+        private static readonly string[] FileExtensions = { ".pem", ".pfx", ".p12", ".key", ".crt", ".cer", ".json", ".xml", ".txt", ".config" };
+
+        /// <summary>"certs/private.pem", "signing.pfx": where the secret is, not the secret.</summary>
+        private static bool IsFileName(string v)
+        {
+            if (v.IndexOf(' ') >= 0)
+            {
+                return false;
+            }
+
+            foreach (var extension in FileExtensions)
+            {
+                if (v.Length > extension.Length && v.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string Letters(string s)

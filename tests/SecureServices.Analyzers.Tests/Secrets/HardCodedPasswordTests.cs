@@ -154,6 +154,12 @@ public sealed class HardCodedPasswordTests
             string apiToken = "TODO";
             string cancellationToken = "abc";
             string key = "value-of-a-plain-key";
+            const string AccessToken = "access_token";
+            const string ClientSecret = "client_secret";
+            const string ApiKeyName = "X-Api-Key";
+            string apiKey = "X-Api-Key";
+            string PrivateKey = "certs/signing.pem";
+            string signingKey = "jwt-signing.pfx";
 
             void M(Dictionary<string, string> d, string password)
             {
