@@ -24,14 +24,18 @@ namespace SecureServices.Analyzers.Rules.Secrets
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSyntaxNodeAction(
-                AnalyzeNode,
-                SyntaxKind.StringLiteralExpression,
-                SyntaxKind.Utf8StringLiteralExpression,
-                SyntaxKind.InterpolatedStringText);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var cache = new SecretWordOptionsCache(start.Options);
+                start.RegisterSyntaxNodeAction(
+                    c => AnalyzeNode(c, cache),
+                    SyntaxKind.StringLiteralExpression,
+                    SyntaxKind.Utf8StringLiteralExpression,
+                    SyntaxKind.InterpolatedStringText);
+            });
         }
 
-        private static void AnalyzeNode(SyntaxNodeAnalysisContext context)
+        private static void AnalyzeNode(SyntaxNodeAnalysisContext context, SecretWordOptionsCache cache)
         {
             var token = context.Node switch
             {
@@ -58,7 +62,7 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 return; // SSA1004 reports configuration["X"] ?? "…Password=…" and GetValue(key, "…Password=…").
             }
 
-            var ignored = SecretSyntax.WordOptions(context.Options, context.Node.SyntaxTree).IgnoredValues;
+            var ignored = cache.Get(context.Node.SyntaxTree).IgnoredValues;
             var value = source.Substring(password.Start, password.Length);
             if (ignored.Contains(value))
             {

@@ -27,21 +27,25 @@ namespace SecureServices.Analyzers.Rules.Secrets
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSyntaxNodeAction(
-                AnalyzeNode,
-                SyntaxKind.VariableDeclarator,
-                SyntaxKind.PropertyDeclaration,
-                SyntaxKind.Parameter,
-                SyntaxKind.SimpleAssignmentExpression,
-                SyntaxKind.ComplexElementInitializerExpression,
-                SyntaxKind.AnonymousObjectMemberDeclarator,
-                SyntaxKind.Argument,
-                SyntaxKind.AttributeArgument,
-                SyntaxKind.EqualsExpression,
-                SyntaxKind.NotEqualsExpression);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var cache = new SecretWordOptionsCache(start.Options);
+                start.RegisterSyntaxNodeAction(
+                    c => AnalyzeNode(c, cache),
+                    SyntaxKind.VariableDeclarator,
+                    SyntaxKind.PropertyDeclaration,
+                    SyntaxKind.Parameter,
+                    SyntaxKind.SimpleAssignmentExpression,
+                    SyntaxKind.ComplexElementInitializerExpression,
+                    SyntaxKind.AnonymousObjectMemberDeclarator,
+                    SyntaxKind.Argument,
+                    SyntaxKind.AttributeArgument,
+                    SyntaxKind.EqualsExpression,
+                    SyntaxKind.NotEqualsExpression);
+            });
         }
 
-        private static void AnalyzeNode(SyntaxNodeAnalysisContext context)
+        private static void AnalyzeNode(SyntaxNodeAnalysisContext context, SecretWordOptionsCache cache)
         {
             string? name = null;
             ExpressionSyntax? value;
@@ -115,7 +119,7 @@ namespace SecureServices.Analyzers.Rules.Secrets
             }
 
             var tree = context.Node.SyntaxTree;
-            var words = SecretSyntax.WordOptions(context.Options, tree);
+            var words = cache.Get(tree);
             if (name != null && !words.IsSecretName(name))
             {
                 return;

@@ -192,6 +192,23 @@ namespace SecureServices.Analyzers.Rules.Secrets
         }
     }
 
+    /// <summary>
+    /// Per-compilation cache of <see cref="SecretWordOptions"/> by syntax tree, so options are parsed once per file rather
+    /// than once per candidate (created in a compilation-start action; no static state).
+    /// </summary>
+    internal sealed class SecretWordOptionsCache
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, SecretWordOptions> cache =
+            new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, SecretWordOptions>();
+
+        private readonly AnalyzerOptions options;
+
+        public SecretWordOptionsCache(AnalyzerOptions options) => this.options = options;
+
+        public SecretWordOptions Get(SyntaxTree tree)
+            => cache.TryGetValue(tree, out var words) ? words : cache.GetOrAdd(tree, SecretSyntax.WordOptions(options, tree));
+    }
+
     internal sealed class SecretWordOptions
     {
         public SecretWordOptions(ImmutableArray<string> extraWords, ImmutableArray<string> excludedWords, ImmutableArray<string> ignoredValues)

@@ -31,7 +31,7 @@ namespace SecureServices.Analyzers.Rules.Secrets
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var types = new KnownTypes(start.Compilation);
+                var types = new KnownTypes(start.Compilation, new SecretWordOptionsCache(start.Options));
                 start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, types), SyntaxKind.InvocationExpression);
             });
         }
@@ -49,7 +49,7 @@ namespace SecureServices.Analyzers.Rules.Secrets
             var found = false;
             foreach (var argument in invocation.ArgumentList.Arguments)
             {
-                found |= ForEachCandidate(argument.Expression, ref words, context, report: null);
+                found |= ForEachCandidate(argument.Expression, ref words, context, types.Words, report: null);
             }
 
             if (!found || !IsLogSink(invocation, context.SemanticModel, types, context.CancellationToken))
@@ -59,7 +59,7 @@ namespace SecureServices.Analyzers.Rules.Secrets
 
             foreach (var argument in invocation.ArgumentList.Arguments)
             {
-                ForEachCandidate(argument.Expression, ref words, context, report: (expression, name) =>
+                ForEachCandidate(argument.Expression, ref words, context, types.Words, report: (expression, name) =>
                 {
                     if (IsSecretValue(expression, context.SemanticModel, types, context.CancellationToken)
                         && SecretSyntax.TryCreate(Rule, expression.GetLocation(), context.Options, expression.SyntaxTree, out var diagnostic, name))
@@ -71,7 +71,7 @@ namespace SecureServices.Analyzers.Rules.Secrets
         }
 
         /// <summary>Visits the references inside an argument that name a secret (holes, concatenations, casts, parentheses).</summary>
-        private static bool ForEachCandidate(ExpressionSyntax expression, ref SecretWordOptions? words, SyntaxNodeAnalysisContext context, Action<ExpressionSyntax, string>? report)
+        private static bool ForEachCandidate(ExpressionSyntax expression, ref SecretWordOptions? words, SyntaxNodeAnalysisContext context, SecretWordOptionsCache cache, Action<ExpressionSyntax, string>? report)
         {
             switch (expression)
             {
@@ -81,20 +81,20 @@ namespace SecureServices.Analyzers.Rules.Secrets
                     {
                         if (content is InterpolationSyntax hole)
                         {
-                            any |= ForEachCandidate(hole.Expression, ref words, context, report);
+                            any |= ForEachCandidate(hole.Expression, ref words, context, cache, report);
                         }
                     }
 
                     return any;
                 case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
-                    var left = ForEachCandidate(add.Left, ref words, context, report);
-                    return ForEachCandidate(add.Right, ref words, context, report) | left;
+                    var left = ForEachCandidate(add.Left, ref words, context, cache, report);
+                    return ForEachCandidate(add.Right, ref words, context, cache, report) | left;
                 case ParenthesizedExpressionSyntax parenthesized:
-                    return ForEachCandidate(parenthesized.Expression, ref words, context, report);
+                    return ForEachCandidate(parenthesized.Expression, ref words, context, cache, report);
                 case CastExpressionSyntax cast:
-                    return ForEachCandidate(cast.Expression, ref words, context, report);
+                    return ForEachCandidate(cast.Expression, ref words, context, cache, report);
                 case PostfixUnaryExpressionSyntax bang when bang.IsKind(SyntaxKind.SuppressNullableWarningExpression):
-                    return ForEachCandidate(bang.Operand, ref words, context, report);
+                    return ForEachCandidate(bang.Operand, ref words, context, cache, report);
             }
 
             var name = CandidateName(expression);
@@ -106,7 +106,7 @@ namespace SecureServices.Analyzers.Rules.Secrets
             var isSecret = string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase);
             if (!isSecret)
             {
-                words ??= SecretSyntax.WordOptions(context.Options, context.Node.SyntaxTree);
+                words ??= cache.Get(context.Node.SyntaxTree);
                 isSecret = words.IsSecretName(name);
             }
 
@@ -180,8 +180,9 @@ namespace SecureServices.Analyzers.Rules.Secrets
 
         private sealed class KnownTypes
         {
-            public KnownTypes(Compilation compilation)
+            public KnownTypes(Compilation compilation, SecretWordOptionsCache words)
             {
+                Words = words;
                 LoggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
                 Logger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
                 LoggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
@@ -192,6 +193,8 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 AuthenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
                 SecureString = compilation.GetTypeByMetadataName("System.Security.SecureString");
             }
+
+            public SecretWordOptionsCache Words { get; }
 
             public INamedTypeSymbol? LoggerExtensions { get; }
 
