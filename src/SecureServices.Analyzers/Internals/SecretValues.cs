@@ -217,6 +217,85 @@ namespace SecureServices.Analyzers.Internals
                 || v.IndexOf("PWD", StringComparison.Ordinal) >= 0;
         }
 
+        /// <summary>Shannon entropy of the characters of <paramref name="value"/>, in bits per character.</summary>
+        public static double Entropy(string value)
+        {
+            if (value.Length == 0)
+            {
+                return 0;
+            }
+
+            var counts = new Dictionary<char, int>();
+            foreach (var c in value)
+            {
+                counts.TryGetValue(c, out var n);
+                counts[c] = n + 1;
+            }
+
+            double entropy = 0;
+            foreach (var n in counts.Values)
+            {
+                var p = (double)n / value.Length;
+                entropy -= p * Math.Log(p, 2);
+            }
+
+            return entropy;
+        }
+
+        /// <summary>
+        /// Looks like generated key material: at least 20 characters, upper and lower case letters and digits, no blanks
+        /// or path/key separators, and at least <paramref name="minimumEntropy"/> bits of entropy per character.
+        /// </summary>
+        public static bool LooksRandom(string value, double minimumEntropy)
+        {
+            if (value.Length < 20)
+            {
+                return false;
+            }
+
+            bool upper = false, lower = false, digit = false;
+            foreach (var c in value)
+            {
+                if (char.IsWhiteSpace(c) || c == ':' || c == '/' || c == '\\' || c == '.' || c == '{' || c == '}')
+                {
+                    return false;
+                }
+
+                upper |= c >= 'A' && c <= 'Z';
+                lower |= c >= 'a' && c <= 'z';
+                digit |= c >= '0' && c <= '9';
+            }
+
+            return upper && lower && digit && !IsWordLike(value) && Entropy(value) >= minimumEntropy;
+        }
+
+        /// <summary>
+        /// PascalCase or snake_case words ("OrdersCacheKeyForRegion2024"): most letters sit in lower-case runs of 3 or
+        /// more, which random text rarely has (about 7% of positions for base62).
+        /// </summary>
+        private static bool IsWordLike(string value)
+        {
+            var inRuns = 0;
+            var run = 0;
+            for (var i = 0; i <= value.Length; i++)
+            {
+                if (i < value.Length && value[i] >= 'a' && value[i] <= 'z')
+                {
+                    run++;
+                    continue;
+                }
+
+                if (run >= 3)
+                {
+                    inRuns += run;
+                }
+
+                run = 0;
+            }
+
+            return inRuns * 2 >= value.Length;
+        }
+
         private static bool IsSingleRepeatedChar(string v)
         {
             for (var i = 1; i < v.Length; i++)

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals;
 using SecureServices.Analyzers.Internals.SecretDetection;
 
 namespace SecureServices.Analyzers.Rules.Secrets
@@ -120,7 +121,9 @@ namespace SecureServices.Analyzers.Rules.Secrets
 
             var tree = context.Node.SyntaxTree;
             var words = cache.Get(tree);
-            if (name != null && !words.IsSecretName(name))
+            // A vague name (key, token) counts only when the value looks generated (entropy option).
+            if (name != null && !words.IsSecretName(name)
+                && (!isLiteral || !words.IsVagueSecretName(name) || !SecretValues.LooksRandom(text, words.EntropyThreshold)))
             {
                 return;
             }
