@@ -150,7 +150,7 @@ namespace SecureServices.Analyzers.CodeFixes.Secrets
         };
 
         /// <summary>An IConfiguration the code at <paramref name="node"/> can use: a local, parameter, field or property, or <c>builder.Configuration</c>.</summary>
-        private static ExpressionSyntax? FindConfiguration(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
+        internal static ExpressionSyntax? FindConfiguration(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
         {
             var configurationType = model.Compilation.GetTypeByMetadataName(ConfigurationInterface);
             if (configurationType == null)

@@ -8,6 +8,7 @@ namespace SecureServices.Analyzers.Catalog
         public const string HardCodedSecretFallback = "SSA1004";
         public const string HardCodedCryptographicKey = "SSA1005";
         public const string SecretInConfigurationFile = "SSA1006";
+        public const string SecretWrittenToLog = "SSA1007";
     }
 
     // SSA1xxx — secrets in code and configuration (§5.8, §5.4 Secrets Management).
@@ -65,6 +66,14 @@ namespace SecureServices.Analyzers.Catalog
                   "'{0}' dans {1} contient un secret en clair ({2} caractères) ; déplacez-le vers les secrets d'utilisateur ou un coffre de secrets"),
                 T("An appsettings*.json or .env file passed to the compiler holds a secret-named setting with a literal value, a connection string with a password or a recognised token. Configuration files are committed, copied into the build output and into container images.",
                   "Un fichier appsettings*.json ou .env transmis au compilateur contient un paramètre au nom de secret avec une valeur littérale, une chaîne de connexion avec un mot de passe ou un jeton reconnu. Les fichiers de configuration sont versionnés, copiés dans la sortie de compilation et dans les images de conteneur.")),
+            CSharp(
+                RuleIds.SecretWrittenToLog, SecretsCategory, RuleSeverity.Warning, Sections("5.8", "5.4", "5.7"), 532,
+                T("Secret written to a log",
+                  "Secret écrit dans un journal"),
+                T("'{0}' is written to a log or the console; log whether it is set, never its value",
+                  "'{0}' est écrit dans un journal ou la console ; journalisez s'il est défini, jamais sa valeur"),
+                T("A value whose name says it is a password, secret, key or token, the Authorization header, or a secret configuration setting is passed to an ILogger call, a [LoggerMessage] method, Console or Debug/Trace output. Logs are shipped to central systems, kept for months and read by many more people than the secret's owners.",
+                  "Une valeur dont le nom indique un mot de passe, un secret, une clé ou un jeton, l'en-tête Authorization ou un paramètre de configuration secret est passé à un appel ILogger, une méthode [LoggerMessage], la console ou la sortie Debug/Trace. Les journaux sont envoyés vers des systèmes centraux, conservés des mois et lus par bien plus de personnes que les détenteurs du secret.")),
         };
     }
 }

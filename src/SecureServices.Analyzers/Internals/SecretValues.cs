@@ -101,22 +101,51 @@ namespace SecureServices.Analyzers.Internals
             }
 
             return v[0] == '/' || v.StartsWith("~/", StringComparison.Ordinal) || v.IndexOf("://", StringComparison.Ordinal) >= 0
-                || HasFormatHole(v) || IsConfigurationKey(v) || IsEnvironmentVariableName(v);
+                || HasFormatHole(v) || IsConfigurationKey(v) || IsEnvironmentVariableName(v) || IsFileName(v);
         }
 
-        /// <summary>"Password", "API key" for a symbol named password / apiKey: a label, not a value.</summary>
+        /// <summary>
+        /// A label or a wire name rather than a value: "Password" or "API Key" for a symbol named password / apiKey, and
+        /// parameter or header names such as "access_token", "client_secret", "X-Api-Key". A lower-case single word
+        /// ("password" given to a password) is a weak password, not a label.
+        /// </summary>
         private static bool IsLabelOf(string v, string holderName)
         {
             var normalizedValue = Letters(v);
-            if (normalizedValue.Length == 0)
+            var normalizedName = Letters(holderName);
+            if (normalizedValue.Length < 3 || normalizedName.Length == 0)
             {
                 return false;
             }
 
-            var normalizedName = Letters(holderName);
-            return normalizedName.EndsWith(normalizedValue, StringComparison.OrdinalIgnoreCase)
-                && normalizedValue.Length >= 3
-                && char.IsUpper(v[0]); // "Password" is a label; "password" given to a password is a (weak) password
+            var hasSeparator = v.IndexOf('_') >= 0 || v.IndexOf('-') >= 0 || v.IndexOf('.') >= 0 || v.IndexOf(' ') >= 0;
+            if (normalizedName.EndsWith(normalizedValue, StringComparison.OrdinalIgnoreCase))
+            {
+                return char.IsUpper(v[0]) || hasSeparator;
+            }
+
+            return hasSeparator && normalizedValue.EndsWith(normalizedName, StringComparison.OrdinalIgnoreCase);
+        }
+
+        private static readonly string[] FileExtensions = { ".pem", ".pfx", ".p12", ".key", ".crt", ".cer", ".json", ".xml", ".txt", ".config" };
+
+        /// <summary>"certs/private.pem", "signing.pfx": where the secret is, not the secret.</summary>
+        private static bool IsFileName(string v)
+        {
+            if (v.IndexOf(' ') >= 0)
+            {
+                return false;
+            }
+
+            foreach (var extension in FileExtensions)
+            {
+                if (v.Length > extension.Length && v.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string Letters(string s)
@@ -186,6 +215,85 @@ namespace SecureServices.Analyzers.Internals
             return v.IndexOf("PASSWORD", StringComparison.Ordinal) >= 0 || v.IndexOf("SECRET", StringComparison.Ordinal) >= 0
                 || v.IndexOf("KEY", StringComparison.Ordinal) >= 0 || v.IndexOf("TOKEN", StringComparison.Ordinal) >= 0
                 || v.IndexOf("PWD", StringComparison.Ordinal) >= 0;
+        }
+
+        /// <summary>Shannon entropy of the characters of <paramref name="value"/>, in bits per character.</summary>
+        public static double Entropy(string value)
+        {
+            if (value.Length == 0)
+            {
+                return 0;
+            }
+
+            var counts = new Dictionary<char, int>();
+            foreach (var c in value)
+            {
+                counts.TryGetValue(c, out var n);
+                counts[c] = n + 1;
+            }
+
+            double entropy = 0;
+            foreach (var n in counts.Values)
+            {
+                var p = (double)n / value.Length;
+                entropy -= p * Math.Log(p, 2);
+            }
+
+            return entropy;
+        }
+
+        /// <summary>
+        /// Looks like generated key material: at least 20 characters, upper and lower case letters and digits, no blanks
+        /// or path/key separators, and at least <paramref name="minimumEntropy"/> bits of entropy per character.
+        /// </summary>
+        public static bool LooksRandom(string value, double minimumEntropy)
+        {
+            if (value.Length < 20)
+            {
+                return false;
+            }
+
+            bool upper = false, lower = false, digit = false;
+            foreach (var c in value)
+            {
+                if (char.IsWhiteSpace(c) || c == ':' || c == '/' || c == '\\' || c == '.' || c == '{' || c == '}')
+                {
+                    return false;
+                }
+
+                upper |= c >= 'A' && c <= 'Z';
+                lower |= c >= 'a' && c <= 'z';
+                digit |= c >= '0' && c <= '9';
+            }
+
+            return upper && lower && digit && !IsWordLike(value) && Entropy(value) >= minimumEntropy;
+        }
+
+        /// <summary>
+        /// PascalCase or snake_case words ("OrdersCacheKeyForRegion2024"): most letters sit in lower-case runs of 3 or
+        /// more, which random text rarely has (about 7% of positions for base62).
+        /// </summary>
+        private static bool IsWordLike(string value)
+        {
+            var inRuns = 0;
+            var run = 0;
+            for (var i = 0; i <= value.Length; i++)
+            {
+                if (i < value.Length && value[i] >= 'a' && value[i] <= 'z')
+                {
+                    run++;
+                    continue;
+                }
+
+                if (run >= 3)
+                {
+                    inRuns += run;
+                }
+
+                run = 0;
+            }
+
+            return inRuns * 2 >= value.Length;
         }
 
         private static bool IsSingleRepeatedChar(string v)

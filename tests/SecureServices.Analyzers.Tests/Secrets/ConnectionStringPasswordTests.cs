@@ -59,6 +59,8 @@ public sealed class ConnectionStringPasswordTests
         class C
         {
             string M(IConfiguration c) => c.GetConnectionString("Db") ?? "Server=db;User Id=app;Password=fallback";
+            string N(IConfiguration c, string db) => c["Reporting"] ?? $"Server={db};User Id=app;Password=fallback";
+            string O(IConfiguration c) => c.GetValue<string>("Archive", "Server=db;User Id=app;" + "Password=fallback")!;
         }
         """);
 

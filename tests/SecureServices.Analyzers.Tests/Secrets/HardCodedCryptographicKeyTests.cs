@@ -102,3 +102,45 @@ public sealed class HardCodedCryptographicKeyTests
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, descriptor.DefaultSeverity);
     }
 }
+
+public sealed class ReadKeyFromConfigurationFixTests
+{
+    [Fact]
+    public Task Fix_reads_the_key_material_from_configuration_or_the_environment() => V.CodeFixAsync<SecureServices.Analyzers.CodeFixes.Secrets.ReadKeyFromConfigurationCodeFix>(
+        """
+        using System;
+        using System.Security.Cryptography;
+        using System.Text;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.IdentityModel.Tokens;
+
+        class Tokens
+        {
+            SymmetricSecurityKey M(IConfiguration configuration)
+            {
+                var webhookKey = new HMACSHA256({|SSA1005:Convert.FromBase64String("d2ViaG9vay1zaWduaW5nLWtleQ==")|});
+                return new SymmetricSecurityKey({|SSA1005:Encoding.UTF8.GetBytes("another-long-signing-key-material-5678")|});
+            }
+
+            static byte[] Hash(byte[] data) => HMACSHA256.HashData({|SSA1005:Encoding.UTF8.GetBytes("static-hmac-key-material")|}, data);
+        }
+        """,
+        """
+        using System;
+        using System.Security.Cryptography;
+        using System.Text;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.IdentityModel.Tokens;
+
+        class Tokens
+        {
+            SymmetricSecurityKey M(IConfiguration configuration)
+            {
+                var webhookKey = new HMACSHA256(Convert.FromBase64String(configuration["Webhook:Key"] ?? throw new InvalidOperationException("Missing configuration value 'Webhook:Key'.")));
+                return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration["Jwt:Signing:Key"] ?? throw new InvalidOperationException("Missing configuration value 'Jwt:Signing:Key'.")));
+            }
+
+            static byte[] Hash(byte[] data) => HMACSHA256.HashData(Encoding.UTF8.GetBytes(Environment.GetEnvironmentVariable("ENCRYPTION_KEY") ?? throw new InvalidOperationException("Set the ENCRYPTION_KEY environment variable.")), data);
+        }
+        """);
+}

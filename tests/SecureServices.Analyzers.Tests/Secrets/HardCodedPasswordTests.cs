@@ -154,6 +154,12 @@ public sealed class HardCodedPasswordTests
             string apiToken = "TODO";
             string cancellationToken = "abc";
             string key = "value-of-a-plain-key";
+            const string AccessToken = "access_token";
+            const string ClientSecret = "client_secret";
+            const string ApiKeyName = "X-Api-Key";
+            string apiKey = "X-Api-Key";
+            string PrivateKey = "certs/signing.pem";
+            string signingKey = "jwt-signing.pfx";
 
             void M(Dictionary<string, string> d, string password)
             {
@@ -213,6 +219,32 @@ public sealed class HardCodedPasswordTests
                 globalConfig: "build_property.IsTestProject = true\nsecureservices.secrets_in_test_projects = report\n",
                 expected: SecretsVerifier<HardCodedPasswordAnalyzer>.Diagnostic("SSA1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithSpan(3, 31, 3, 45).WithArguments("DbPassword", 12)));
     }
+
+    private static readonly string RandomKey = Fake.Base62(32, 91);
+
+    [Fact]
+    public Task Vague_names_are_reported_only_with_random_looking_values() => V.AnalyzerAsync($$"""
+        class C
+        {
+            string key = {|SSA1001:"{{RandomKey}}"|};
+            const string Token = {|SSA1001:"{{RandomKey}}"|};
+            string cacheKey = "OrdersCacheKeyForRegion2024";
+            string token = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+            string routeKey = "orders/{id}/{{RandomKey}}";
+            string shortKey = "aB3dE5fG7h";
+            string Name = "{{RandomKey}}";
+        }
+        """);
+
+    [Fact]
+    public Task The_entropy_threshold_is_configurable() => V.AnalyzerAsync(
+        $$"""
+        class C
+        {
+            string key = "{{RandomKey}}";
+        }
+        """,
+        "secureservices.secret_entropy_threshold = off\n");
 
     [Fact]
     public Task Names_where_the_secret_word_is_not_the_subject_are_not_reported() => V.AnalyzerAsync("""

@@ -24,14 +24,18 @@ namespace SecureServices.Analyzers.Rules.Secrets
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSyntaxNodeAction(
-                AnalyzeNode,
-                SyntaxKind.StringLiteralExpression,
-                SyntaxKind.Utf8StringLiteralExpression,
-                SyntaxKind.InterpolatedStringText);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var cache = new SecretWordOptionsCache(start.Options);
+                start.RegisterSyntaxNodeAction(
+                    c => AnalyzeNode(c, cache),
+                    SyntaxKind.StringLiteralExpression,
+                    SyntaxKind.Utf8StringLiteralExpression,
+                    SyntaxKind.InterpolatedStringText);
+            });
         }
 
-        private static void AnalyzeNode(SyntaxNodeAnalysisContext context)
+        private static void AnalyzeNode(SyntaxNodeAnalysisContext context, SecretWordOptionsCache cache)
         {
             var token = context.Node switch
             {
@@ -53,12 +57,12 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 return;
             }
 
-            if (SyntaxNodeSiblings.IsLookupFallback(context.Node))
+            if (LiteralContext.IsLookupFallback(context.Node))
             {
                 return; // SSA1004 reports configuration["X"] ?? "…Password=…" and GetValue(key, "…Password=…").
             }
 
-            var ignored = SecretSyntax.WordOptions(context.Options, context.Node.SyntaxTree).IgnoredValues;
+            var ignored = cache.Get(context.Node.SyntaxTree).IgnoredValues;
             var value = source.Substring(password.Start, password.Length);
             if (ignored.Contains(value))
             {
@@ -73,12 +77,13 @@ namespace SecureServices.Analyzers.Rules.Secrets
         }
     }
 
-    internal static class SyntaxNodeSiblings
+    /// <summary>Where a string literal sits, for the secrets rules that must not report the same value twice.</summary>
+    internal static class LiteralContext
     {
         /// <summary>The literal is the fallback of a lookup: <c>x[…] ?? "…"</c>, <c>M(…) ?? "…"</c> or the last argument of <c>GetValue</c>.</summary>
         public static bool IsLookupFallback(SyntaxNode node)
         {
-            var value = node as ExpressionSyntax;
+            var value = node as ExpressionSyntax ?? node.Parent as InterpolatedStringExpressionSyntax;
             while (value?.Parent is ParenthesizedExpressionSyntax || value?.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression })
             {
                 value = (ExpressionSyntax)value.Parent;
@@ -101,10 +106,8 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 && list.Arguments.Count >= 2 && list.Arguments[list.Arguments.Count - 1] == argument
                 && invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetValue" } or SimpleNameSyntax { Identifier.ValueText: "GetValue" };
         }
-    }
 
-    internal static class SyntaxNodeSiblingsExtensions
-    {
+        /// <summary>The node's next sibling among its parent's child nodes, or null.</summary>
         public static SyntaxNode? GetNextSibling(this SyntaxNode node)
         {
             if (node.Parent == null)

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals;
 using SecureServices.Analyzers.Internals.SecretDetection;
 
 namespace SecureServices.Analyzers.Rules.Secrets
@@ -27,21 +28,25 @@ namespace SecureServices.Analyzers.Rules.Secrets
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSyntaxNodeAction(
-                AnalyzeNode,
-                SyntaxKind.VariableDeclarator,
-                SyntaxKind.PropertyDeclaration,
-                SyntaxKind.Parameter,
-                SyntaxKind.SimpleAssignmentExpression,
-                SyntaxKind.ComplexElementInitializerExpression,
-                SyntaxKind.AnonymousObjectMemberDeclarator,
-                SyntaxKind.Argument,
-                SyntaxKind.AttributeArgument,
-                SyntaxKind.EqualsExpression,
-                SyntaxKind.NotEqualsExpression);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var cache = new SecretWordOptionsCache(start.Options);
+                start.RegisterSyntaxNodeAction(
+                    c => AnalyzeNode(c, cache),
+                    SyntaxKind.VariableDeclarator,
+                    SyntaxKind.PropertyDeclaration,
+                    SyntaxKind.Parameter,
+                    SyntaxKind.SimpleAssignmentExpression,
+                    SyntaxKind.ComplexElementInitializerExpression,
+                    SyntaxKind.AnonymousObjectMemberDeclarator,
+                    SyntaxKind.Argument,
+                    SyntaxKind.AttributeArgument,
+                    SyntaxKind.EqualsExpression,
+                    SyntaxKind.NotEqualsExpression);
+            });
         }
 
-        private static void AnalyzeNode(SyntaxNodeAnalysisContext context)
+        private static void AnalyzeNode(SyntaxNodeAnalysisContext context, SecretWordOptionsCache cache)
         {
             string? name = null;
             ExpressionSyntax? value;
@@ -115,8 +120,10 @@ namespace SecureServices.Analyzers.Rules.Secrets
             }
 
             var tree = context.Node.SyntaxTree;
-            var words = SecretSyntax.WordOptions(context.Options, tree);
-            if (name != null && !words.IsSecretName(name))
+            var words = cache.Get(tree);
+            // A vague name (key, token) counts only when the value looks generated (entropy option).
+            if (name != null && !words.IsSecretName(name)
+                && (!isLiteral || !words.IsVagueSecretName(name) || !SecretValues.LooksRandom(text, words.EntropyThreshold)))
             {
                 return;
             }

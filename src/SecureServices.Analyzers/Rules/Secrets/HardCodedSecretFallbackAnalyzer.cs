@@ -39,7 +39,7 @@ namespace SecureServices.Analyzers.Rules.Secrets
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var types = new KnownTypes(start.Compilation);
+                var types = new KnownTypes(start.Compilation, new SecretWordOptionsCache(start.Options));
                 start.RegisterSyntaxNodeAction(c => AnalyzeCoalesce(c, types), SyntaxKind.CoalesceExpression);
                 if (types.ConfigurationBinder != null)
                 {
@@ -65,7 +65,7 @@ namespace SecureServices.Analyzers.Rules.Secrets
             var (key, source) = Lookup(left, context.SemanticModel, types, context.CancellationToken);
             if (key != null && source != null)
             {
-                Report(context, coalesce.Right, text, key, source);
+                Report(context, types, coalesce.Right, text, key, source);
             }
         }
 
@@ -94,18 +94,18 @@ namespace SecureServices.Analyzers.Rules.Secrets
             var keyArgument = invocation.ArgumentList.Arguments[invocation.ArgumentList.Arguments.Count - 2];
             if (context.SemanticModel.GetConstantValue(keyArgument.Expression, context.CancellationToken) is { HasValue: true, Value: string key })
             {
-                Report(context, fallback.Expression, text, key, ConfigurationSource);
+                Report(context, types, fallback.Expression, text, key, ConfigurationSource);
             }
         }
 
-        private static void Report(SyntaxNodeAnalysisContext context, ExpressionSyntax literal, string text, string key, string source)
+        private static void Report(SyntaxNodeAnalysisContext context, KnownTypes types, ExpressionSyntax literal, string text, string key, string source)
         {
             if (SecretTokenDetector.TryFind(text, out _))
             {
                 return; // SSA1002 reports the token itself.
             }
 
-            var words = SecretSyntax.WordOptions(context.Options, context.Node.SyntaxTree);
+            var words = types.Words.Get(context.Node.SyntaxTree);
             var secretKey = source != ConnectionStringSource && words.IsSecretName(key) && !words.IsNotASecret(text, key);
             if (!secretKey && !ConnectionStringCredentials.TryFind(text, out _))
             {
@@ -181,13 +181,16 @@ namespace SecureServices.Analyzers.Rules.Secrets
 
         private sealed class KnownTypes
         {
-            public KnownTypes(Compilation compilation)
+            public KnownTypes(Compilation compilation, SecretWordOptionsCache words)
             {
+                Words = words;
                 Configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
                 ConfigurationBinder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationBinder");
                 ConfigurationExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationExtensions");
                 Environment = compilation.GetTypeByMetadataName("System.Environment");
             }
+
+            public SecretWordOptionsCache Words { get; }
 
             public INamedTypeSymbol? Configuration { get; }
 

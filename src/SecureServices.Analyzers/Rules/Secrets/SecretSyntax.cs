@@ -17,6 +17,10 @@ namespace SecureServices.Analyzers.Rules.Secrets
         public const string ExcludedSecretWordsOption = "secret_words_excluded";
         public const string IgnoredSecretValuesOption = "secret_values_ignored";
         public const string TestProjectsOption = "secrets_in_test_projects";
+        public const string EntropyThresholdOption = "secret_entropy_threshold";
+
+        /// <summary>Bits per character a value given to a vague name (key, token) needs to be reported; random base64 is about 5.</summary>
+        public const double DefaultEntropyThreshold = 4.0;
 
         /// <summary>
         /// The text of a compile-time string built only from literals: regular, verbatim, raw and UTF-8 literals,
@@ -159,7 +163,27 @@ namespace SecureServices.Analyzers.Rules.Secrets
             => new SecretWordOptions(
                 SecureServicesOptions.GetList(options, tree, SecretWordsOption),
                 SecureServicesOptions.GetList(options, tree, ExcludedSecretWordsOption),
-                SecureServicesOptions.GetList(options, tree, IgnoredSecretValuesOption));
+                SecureServicesOptions.GetList(options, tree, IgnoredSecretValuesOption),
+                EntropyThreshold(SecureServicesOptions.Get(options, tree, EntropyThresholdOption)));
+
+        /// <summary>The entropy threshold option: a number of bits per character, or <c>off</c> (no entropy-based findings).</summary>
+        public static double EntropyThreshold(string? raw)
+        {
+            if (raw == null)
+            {
+                return DefaultEntropyThreshold;
+            }
+
+            raw = raw.Trim();
+            if (string.Equals(raw, "off", System.StringComparison.OrdinalIgnoreCase) || string.Equals(raw, "none", System.StringComparison.OrdinalIgnoreCase))
+            {
+                return double.PositiveInfinity;
+            }
+
+            return double.TryParse(raw, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+                ? value
+                : DefaultEntropyThreshold;
+        }
 
         /// <summary>
         /// Test projects (<c>IsTestProject=true</c>) hold throwaway fixture credentials: by default their findings are
@@ -192,10 +216,30 @@ namespace SecureServices.Analyzers.Rules.Secrets
         }
     }
 
+    /// <summary>
+    /// Per-compilation cache of <see cref="SecretWordOptions"/> by syntax tree, so options are parsed once per file rather
+    /// than once per candidate (created in a compilation-start action; no static state).
+    /// </summary>
+    internal sealed class SecretWordOptionsCache
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, SecretWordOptions> cache =
+            new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, SecretWordOptions>();
+
+        private readonly AnalyzerOptions options;
+
+        public SecretWordOptionsCache(AnalyzerOptions options) => this.options = options;
+
+        public SecretWordOptions Get(SyntaxTree tree)
+            => cache.TryGetValue(tree, out var words) ? words : cache.GetOrAdd(tree, SecretSyntax.WordOptions(options, tree));
+    }
+
     internal sealed class SecretWordOptions
     {
-        public SecretWordOptions(ImmutableArray<string> extraWords, ImmutableArray<string> excludedWords, ImmutableArray<string> ignoredValues)
+        private static readonly ImmutableHashSet<string> VagueWords = ImmutableHashSet.Create(System.StringComparer.Ordinal, "key", "token", "credential", "credentials");
+
+        public SecretWordOptions(ImmutableArray<string> extraWords, ImmutableArray<string> excludedWords, ImmutableArray<string> ignoredValues, double entropyThreshold = SecretSyntax.DefaultEntropyThreshold)
         {
+            EntropyThreshold = entropyThreshold;
             ExtraWords = extraWords;
             ExcludedWords = excludedWords;
             IgnoredValues = ignoredValues;
@@ -206,6 +250,35 @@ namespace SecureServices.Analyzers.Rules.Secrets
         public ImmutableArray<string> ExcludedWords { get; }
 
         public ImmutableArray<string> IgnoredValues { get; }
+
+        /// <summary>Bits per character; <see cref="double.PositiveInfinity"/> when entropy-based findings are off.</summary>
+        public double EntropyThreshold { get; }
+
+        /// <summary>
+        /// A name too vague to mean a secret by itself (<c>key</c>, <c>token</c>, <c>cacheKey</c>, <c>credentials</c>) that
+        /// is reported only with a random-looking value (see <see cref="SecretValues.LooksRandom"/>), and not excluded.
+        /// </summary>
+        public bool IsVagueSecretName(string name)
+        {
+            var words = IdentifierWords.Split(name);
+            if (words.Count == 0 || !VagueWords.Contains(words[words.Count - 1]))
+            {
+                return false;
+            }
+
+            foreach (var word in words)
+            {
+                foreach (var excluded in ExcludedWords)
+                {
+                    if (string.Equals(word, excluded, System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
 
         public bool IsSecretName(string name) => SecretNames.IsSecretLike(name, ExtraWords, ExcludedWords);
 

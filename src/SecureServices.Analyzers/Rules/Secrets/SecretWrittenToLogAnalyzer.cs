@@ -1,0 +1,236 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SecureServices.Analyzers.Catalog;
+
+namespace SecureServices.Analyzers.Rules.Secrets
+{
+    /// <summary>
+    /// SSA1007: a secret-named variable, field or property, the <c>Authorization</c> header, or a secret setting
+    /// (<c>configuration["Db:Password"]</c>) passed — directly, in an interpolation hole or a concatenation — to
+    /// ILogger extension methods (<c>LogInformation</c>, <c>Log</c>, <c>BeginScope</c>…), <c>[LoggerMessage]</c> methods,
+    /// <c>Console.Write*</c> or <c>Debug</c>/<c>Trace</c> output. Anything derived (<c>password.Length</c>,
+    /// <c>Mask(token)</c>, <c>apiKey is null</c>) is not reported.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SecretWrittenToLogAnalyzer : DiagnosticAnalyzer
+    {
+        internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(RuleIds.SecretWrittenToLog);
+
+        private static readonly ImmutableHashSet<string> OutputMethods = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "Write", "WriteLine", "Print", "WriteIf", "WriteLineIf", "TraceInformation", "TraceWarning", "TraceError");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var types = new KnownTypes(start.Compilation, new SecretWordOptionsCache(start.Options));
+                start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, types), SyntaxKind.InvocationExpression);
+            });
+        }
+
+        private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, KnownTypes types)
+        {
+            var invocation = (InvocationExpressionSyntax)context.Node;
+            if (invocation.ArgumentList.Arguments.Count == 0)
+            {
+                return;
+            }
+
+            // Cheap syntax pass first: is any argument a secret-named reference?
+            var words = (SecretWordOptions?)null;
+            var found = false;
+            foreach (var argument in invocation.ArgumentList.Arguments)
+            {
+                found |= ForEachCandidate(argument.Expression, ref words, context, types.Words, report: null);
+            }
+
+            if (!found || !IsLogSink(invocation, context.SemanticModel, types, context.CancellationToken))
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.ArgumentList.Arguments)
+            {
+                ForEachCandidate(argument.Expression, ref words, context, types.Words, report: (expression, name) =>
+                {
+                    if (IsSecretValue(expression, context.SemanticModel, types, context.CancellationToken)
+                        && SecretSyntax.TryCreate(Rule, expression.GetLocation(), context.Options, expression.SyntaxTree, out var diagnostic, name))
+                    {
+                        context.ReportDiagnostic(diagnostic);
+                    }
+                });
+            }
+        }
+
+        /// <summary>Visits the references inside an argument that name a secret (holes, concatenations, casts, parentheses).</summary>
+        private static bool ForEachCandidate(ExpressionSyntax expression, ref SecretWordOptions? words, SyntaxNodeAnalysisContext context, SecretWordOptionsCache cache, Action<ExpressionSyntax, string>? report)
+        {
+            switch (expression)
+            {
+                case InterpolatedStringExpressionSyntax interpolated:
+                    var any = false;
+                    foreach (var content in interpolated.Contents)
+                    {
+                        if (content is InterpolationSyntax hole)
+                        {
+                            any |= ForEachCandidate(hole.Expression, ref words, context, cache, report);
+                        }
+                    }
+
+                    return any;
+                case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
+                    var left = ForEachCandidate(add.Left, ref words, context, cache, report);
+                    return ForEachCandidate(add.Right, ref words, context, cache, report) | left;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return ForEachCandidate(parenthesized.Expression, ref words, context, cache, report);
+                case CastExpressionSyntax cast:
+                    return ForEachCandidate(cast.Expression, ref words, context, cache, report);
+                case PostfixUnaryExpressionSyntax bang when bang.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                    return ForEachCandidate(bang.Operand, ref words, context, cache, report);
+            }
+
+            var name = CandidateName(expression);
+            if (name == null)
+            {
+                return false;
+            }
+
+            var isSecret = string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase);
+            if (!isSecret)
+            {
+                words ??= cache.Get(context.Node.SyntaxTree);
+                isSecret = words.IsSecretName(name);
+            }
+
+            if (isSecret)
+            {
+                report?.Invoke(expression, name);
+            }
+
+            return isSecret;
+        }
+
+        private static string? CandidateName(ExpressionSyntax expression) => expression switch
+        {
+            IdentifierNameSyntax id => id.Identifier.ValueText,
+            MemberAccessExpressionSyntax member when member.IsKind(SyntaxKind.SimpleMemberAccessExpression) => member.Name.Identifier.ValueText,
+            ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax binding } => binding.Name.Identifier.ValueText,
+            ElementAccessExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments }
+                when arguments[0].Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
+            _ => null,
+        };
+
+        /// <summary>The reference is a value (local, parameter, field, property or indexer) of a type that can carry the secret.</summary>
+        private static bool IsSecretValue(ExpressionSyntax expression, SemanticModel model, KnownTypes types, System.Threading.CancellationToken cancellationToken)
+        {
+            var target = expression is ConditionalAccessExpressionSyntax conditional ? conditional.WhenNotNull : expression;
+            var symbol = model.GetSymbolInfo(target, cancellationToken).Symbol;
+            if (!(symbol is ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol))
+            {
+                return false;
+            }
+
+            var type = model.GetTypeInfo(expression, cancellationToken).Type;
+            return type != null && types.CanCarrySecret(type);
+        }
+
+        private static bool IsLogSink(InvocationExpressionSyntax invocation, SemanticModel model, KnownTypes types, System.Threading.CancellationToken cancellationToken)
+        {
+            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
+            {
+                return false;
+            }
+
+            var original = method.ReducedFrom ?? method;
+            var containing = original.ContainingType;
+            if (SymbolEqualityComparer.Default.Equals(containing, types.LoggerExtensions)
+                || (SymbolEqualityComparer.Default.Equals(containing, types.Logger) && (method.Name == "Log" || method.Name == "BeginScope")))
+            {
+                return true;
+            }
+
+            if (OutputMethods.Contains(method.Name)
+                && (SymbolEqualityComparer.Default.Equals(containing, types.Console) || SymbolEqualityComparer.Default.Equals(containing, types.Debug)
+                    || SymbolEqualityComparer.Default.Equals(containing, types.Trace)))
+            {
+                return true;
+            }
+
+            if (types.LoggerMessageAttribute != null)
+            {
+                foreach (var attribute in original.GetAttributes())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, types.LoggerMessageAttribute))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private sealed class KnownTypes
+        {
+            public KnownTypes(Compilation compilation, SecretWordOptionsCache words)
+            {
+                Words = words;
+                LoggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
+                Logger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
+                LoggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+                Console = compilation.GetTypeByMetadataName("System.Console");
+                Debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
+                Trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
+                StringValues = compilation.GetTypeByMetadataName("Microsoft.Extensions.Primitives.StringValues");
+                AuthenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
+                SecureString = compilation.GetTypeByMetadataName("System.Security.SecureString");
+            }
+
+            public SecretWordOptionsCache Words { get; }
+
+            public INamedTypeSymbol? LoggerExtensions { get; }
+
+            public INamedTypeSymbol? Logger { get; }
+
+            public INamedTypeSymbol? LoggerMessageAttribute { get; }
+
+            public INamedTypeSymbol? Console { get; }
+
+            public INamedTypeSymbol? Debug { get; }
+
+            public INamedTypeSymbol? Trace { get; }
+
+            public INamedTypeSymbol? StringValues { get; }
+
+            public INamedTypeSymbol? AuthenticationHeaderValue { get; }
+
+            public INamedTypeSymbol? SecureString { get; }
+
+            /// <summary>string, char[], byte[], StringValues, AuthenticationHeaderValue, SecureString (a bool, an int or an options object is not the secret).</summary>
+            public bool CanCarrySecret(ITypeSymbol type)
+            {
+                if (type.SpecialType == SpecialType.System_String)
+                {
+                    return true;
+                }
+
+                if (type is IArrayTypeSymbol array)
+                {
+                    return array.ElementType.SpecialType == SpecialType.System_Char || array.ElementType.SpecialType == SpecialType.System_Byte;
+                }
+
+                return SymbolEqualityComparer.Default.Equals(type, StringValues)
+                    || SymbolEqualityComparer.Default.Equals(type, AuthenticationHeaderValue)
+                    || SymbolEqualityComparer.Default.Equals(type, SecureString);
+            }
+        }
+    }
+}
