@@ -49,6 +49,7 @@ public sealed class LogForgingTests
     [Fact]
     public Task Sanitised_structured_non_text_and_non_request_values_are_not_reported() => V.AnalyzerAsync("""
         using System;
+        using System.Diagnostics;
         using Microsoft.AspNetCore.Builder;
         using Microsoft.AspNetCore.Http;
         using Microsoft.AspNetCore.Mvc;
@@ -67,6 +68,8 @@ public sealed class LogForgingTests
                     Console.WriteLine($"Query has {context.Request.Query.Count} keys, user agent present: {context.Request.Headers.ContainsKey("User-Agent")}");
                     Console.WriteLine("Configured: " + configured);
                     Console.WriteLine("Name: " + Sanitize(user));
+                    Console.WriteLine(user == "admin");
+                    Trace.WriteLine(string.IsNullOrEmpty(user) ? "anonymous" : "known user");
                     var length = user.Length;
                     Console.WriteLine(length);
                     return Results.Ok();

@@ -133,7 +133,7 @@ namespace SecureServices.Analyzers.Rules.Configuration
                     case IParenthesizedOperation:
                     case IInterpolationOperation:
                     case IInterpolatedStringOperation:
-                    case IBinaryOperation:
+                    case IBinaryOperation { Type.SpecialType: SpecialType.System_String }:
                     case ICoalesceOperation:
                     case IArrayInitializerOperation:
                     case IArrayCreationOperation:
