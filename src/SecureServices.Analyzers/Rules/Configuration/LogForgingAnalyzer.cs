@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -48,31 +49,80 @@ namespace SecureServices.Analyzers.Rules.Configuration
                     compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase"),
                     compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions"),
                     compilation.GetTypeByMetadataName("Microsoft.Extensions.Primitives.StringValues"));
-                start.RegisterOperationAction(c => Analyze(c, types), OperationKind.PropertyReference, OperationKind.ParameterReference);
+                // Sink-driven: sinks are rare, so only the values inside a Console/Trace/Debug call (and the locals they read) are examined.
+                start.RegisterOperationAction(c => AnalyzeSink(c, types), OperationKind.Invocation);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, Types types)
+        private static void AnalyzeSink(OperationAnalysisContext context, Types types)
         {
-            string? sourceName = context.Operation switch
-            {
-                IPropertyReferenceOperation p when RequestProperties.Contains(p.Property.Name) && DerivesFrom(p.Property.ContainingType, types.Request)
-                    => "Request." + p.Property.Name,
-                IParameterReferenceOperation p when IsTextual(p.Parameter.Type, types) && IsHandlerParameter(p, types)
-                    => p.Parameter.Name,
-                _ => null,
-            };
-            if (sourceName == null)
+            var call = (IInvocationOperation)context.Operation;
+            var sink = IsSink(call, types);
+            if (sink == null || call.Arguments.IsEmpty)
             {
                 return;
             }
 
-            var sink = FindSink(context.Operation, types, hops: 0);
-            if (sink != null)
+            var candidates = new List<IOperation>();
+            List<ILocalSymbol>? locals = null;
+            foreach (var argument in call.Arguments)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), sink, sourceName));
+                foreach (var op in argument.Value.DescendantsAndSelf())
+                {
+                    if (op is ILocalReferenceOperation local)
+                    {
+                        (locals ??= new List<ILocalSymbol>()).Add(local.Local);
+                    }
+                    else
+                    {
+                        candidates.Add(op);
+                    }
+                }
+            }
+
+            if (locals != null)
+            {
+                // One hop: the values assigned to the locals the sink reads.
+                var root = call;
+                IOperation top = root;
+                while (top.Parent != null)
+                {
+                    top = top.Parent;
+                }
+
+                foreach (var op in top.Descendants())
+                {
+                    var assigned = op switch
+                    {
+                        IVariableDeclaratorOperation d when locals.Contains(d.Symbol) => d.Initializer?.Value,
+                        ISimpleAssignmentOperation { Target: ILocalReferenceOperation l } a when locals.Contains(l.Local) => a.Value,
+                        _ => null,
+                    };
+                    if (assigned != null)
+                    {
+                        candidates.AddRange(assigned.DescendantsAndSelf());
+                    }
+                }
+            }
+
+            foreach (var candidate in candidates)
+            {
+                var sourceName = SourceName(candidate, types);
+                if (sourceName != null && FindSink(candidate, types, hops: 0) == call)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Rule, candidate.Syntax.GetLocation(), sink, sourceName));
+                }
             }
         }
+
+        private static string? SourceName(IOperation operation, Types types) => operation switch
+        {
+            IPropertyReferenceOperation p when RequestProperties.Contains(p.Property.Name) && DerivesFrom(p.Property.ContainingType, types.Request)
+                => "Request." + p.Property.Name,
+            IParameterReferenceOperation p when IsTextual(p.Parameter.Type, types) && IsHandlerParameter(p, types)
+                => p.Parameter.Name,
+            _ => null,
+        };
 
         private static bool IsTextual(ITypeSymbol type, Types types)
             => type.SpecialType == SpecialType.System_String || SymbolEqualityComparer.Default.Equals(type, types.StringValues);
@@ -122,7 +172,7 @@ namespace SecureServices.Analyzers.Rules.Configuration
                 && DerivesFrom(method.ContainingType, types.ControllerBase);
         }
 
-        private static string? FindSink(IOperation source, Types types, int hops)
+        private static IInvocationOperation? FindSink(IOperation source, Types types, int hops)
         {
             var current = source;
             for (var step = 0; step < MaxSteps && current.Parent is { } parent; step++, current = parent)
@@ -157,9 +207,9 @@ namespace SecureServices.Analyzers.Rules.Configuration
 
                         continue;
                     case IArgumentOperation when parent.Parent is IInvocationOperation call:
-                        if (IsSink(call, types) is { } sink)
+                        if (IsSink(call, types) != null)
                         {
-                            return sink;
+                            return call;
                         }
 
                         if (call.Type?.SpecialType == SpecialType.System_String && !IsSanitizer(call))
@@ -187,7 +237,7 @@ namespace SecureServices.Analyzers.Rules.Configuration
             || type.SpecialType == SpecialType.System_Object
             || type.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http";
 
-        private static string? FollowLocal(ILocalSymbol local, IOperation source, Types types)
+        private static IInvocationOperation? FollowLocal(ILocalSymbol local, IOperation source, Types types)
         {
             var root = source;
             while (root.Parent != null)
