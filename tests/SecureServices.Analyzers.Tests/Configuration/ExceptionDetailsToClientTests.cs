@@ -181,6 +181,33 @@ public sealed class ExceptionDetailsToClientTests
         """);
 
     [Fact]
+    public Task Problem_details_customisations_that_copy_the_exception_are_reported() => V.AnalyzerAsync("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Hosting;
+
+        class Program
+        {
+            static void Main(string[] args)
+            {
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+                {
+                    ctx.ProblemDetails.Detail = {|#0:ctx.Exception?.ToString()|};
+                    ctx.ProblemDetails.Extensions["error"] = {|#1:ctx.Exception?.Message|};
+                    ctx.ProblemDetails.Extensions["type"] = ctx.Exception?.GetType().Name;
+                    if (builder.Environment.IsDevelopment())
+                    {
+                        ctx.ProblemDetails.Extensions["stack"] = ctx.Exception?.StackTrace;
+                    }
+                });
+            }
+        }
+        """,
+        Details(0),
+        Message(1));
+
+    [Fact]
     public Task Half_typed_code_does_not_throw() => V.BrokenCodeAsync("""
         using System;
         using Microsoft.AspNetCore.Http;
