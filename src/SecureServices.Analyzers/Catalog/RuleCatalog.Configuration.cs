@@ -7,6 +7,7 @@ namespace SecureServices.Analyzers.Catalog
         public const string ExceptionMessageSentToClient = "SSA6003";
         public const string DetailedErrorsEnabled = "SSA6004";
         public const string EfSensitiveDataLogging = "SSA6005";
+        public const string LogForging = "SSA6006";
     }
 
     // SSA6xxx — error handling, logging, secure configuration (§5.4)
@@ -56,6 +57,14 @@ namespace SecureServices.Analyzers.Catalog
                   "'{0}' n'est pas limité à Development ; les valeurs des paramètres (données personnelles, identifiants) seraient écrites dans les journaux"),
                 T("EnableSensitiveDataLogging() puts every SQL parameter value and entity key into logs and exception messages, and EnableDetailedErrors() adds data values to errors. Call them with IsDevelopment() as the argument, or inside an IsDevelopment() check.",
                   "EnableSensitiveDataLogging() écrit chaque valeur de paramètre SQL et chaque clé d'entité dans les journaux et les messages d'exception, et EnableDetailedErrors() ajoute des valeurs aux erreurs. Appelez-les avec IsDevelopment() en argument, ou dans un test IsDevelopment().")),
+            CSharp(
+                RuleIds.LogForging, ConfigurationCategory, RuleSeverity.Warning, Sections("5.4", "5.7"), 117,
+                T("Request data written to a log as raw text",
+                  "Données de requête écrites telles quelles dans un journal"),
+                T("'{0}' writes request data ('{1}') into the log text; an attacker can forge log lines with line breaks, log it as a structured argument of an ILogger template instead",
+                  "'{0}' écrit des données de requête ('{1}') dans le texte du journal ; un attaquant peut forger des lignes avec des sauts de ligne, journalisez-les plutôt comme argument structuré d'un modèle ILogger"),
+                T("Text built from query strings, headers, cookies, form fields, route values or handler parameters and written with Console, Trace or Debug lets a caller inject line breaks and fake entries (log forging). ILogger message templates built the same way are reported by the SDK rule CA2254, not here.",
+                  "Un texte construit à partir de chaînes de requête, d'en-têtes, de témoins, de champs de formulaire, de valeurs de route ou de paramètres de gestionnaire et écrit avec Console, Trace ou Debug permet à un appelant d'injecter des sauts de ligne et de fausses entrées (falsification de journal). Les modèles de message ILogger construits de la même façon sont signalés par la règle CA2254 du SDK, pas ici.")),
         };
     }
 }

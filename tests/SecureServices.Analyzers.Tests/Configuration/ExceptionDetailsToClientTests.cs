@@ -93,17 +93,39 @@ public sealed class ExceptionDetailsToClientTests
                 catch (Exception ex) { return {|#2:ex.Message|}; }
             }
 
+            public IActionResult Patch()
+            {
+                try { return Ok(); }
+                catch (Exception ex) { return StatusCode(500, new ErrorDto { Code = "E42", Detail = {|#4:ex.ToString()|} }); }
+            }
+
+            public IActionResult Head()
+            {
+                try { return Ok(); }
+                catch (Exception ex) { return BadRequest(new ErrorDto({|#5:ex.StackTrace|})); }
+            }
+
             public IActionResult Delete()
             {
                 try { return Ok(); }
                 catch (Exception ex) { return Problem(detail: {|#3:ex.GetBaseException().Message|}); }
             }
         }
+
+        public class ErrorDto
+        {
+            public ErrorDto() { }
+            public ErrorDto(string? detail) => Detail = detail;
+            public string Code { get; set; } = "";
+            public string? Detail { get; set; }
+        }
         """,
         Details(0),
         Details(1),
         Message(2),
-        Message(3));
+        Message(3),
+        Details(4),
+        Details(5));
 
     [Fact]
     public Task Logging_type_names_guarded_details_and_derived_values_are_not_reported() => V.AnalyzerAsync("""
@@ -128,6 +150,8 @@ public sealed class ExceptionDetailsToClientTests
                 catch (TimeoutException ex)
                 {
                     logger.LogError(ex, "Order lookup failed: {Message}", ex.Message);
+                    var failed = Ok(new { failed = ex != null, timeout = ex.Message == "timeout" });
+                    var wrapped = new InvalidOperationException("Lookup failed", ex);
                     return Problem(ex.Message.Contains("deadlock") ? "Busy, retry later" : "Unexpected error");
                 }
                 catch (Exception ex)
@@ -155,6 +179,33 @@ public sealed class ExceptionDetailsToClientTests
             private string Describe(Exception ex) => ex.ToString();
         }
         """);
+
+    [Fact]
+    public Task Problem_details_customisations_that_copy_the_exception_are_reported() => V.AnalyzerAsync("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Hosting;
+
+        class Program
+        {
+            static void Main(string[] args)
+            {
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+                {
+                    ctx.ProblemDetails.Detail = {|#0:ctx.Exception?.ToString()|};
+                    ctx.ProblemDetails.Extensions["error"] = {|#1:ctx.Exception?.Message|};
+                    ctx.ProblemDetails.Extensions["type"] = ctx.Exception?.GetType().Name;
+                    if (builder.Environment.IsDevelopment())
+                    {
+                        ctx.ProblemDetails.Extensions["stack"] = ctx.Exception?.StackTrace;
+                    }
+                });
+            }
+        }
+        """,
+        Details(0),
+        Message(1));
 
     [Fact]
     public Task Half_typed_code_does_not_throw() => V.BrokenCodeAsync("""

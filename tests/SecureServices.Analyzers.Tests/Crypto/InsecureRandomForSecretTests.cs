@@ -71,6 +71,12 @@ public sealed class InsecureRandomForSecretTests
 
             int PickStatusCode() => random.Next(2) == 0 ? 200 : 503;
 
+            string GetTokenEndpoint(string[] endpoints)
+            {
+                var index = random.Next(endpoints.Length);
+                return endpoints[index];
+            }
+
             void M(int[] items)
             {
                 var cacheKey = random.Next(1000);

@@ -115,6 +115,28 @@ namespace SecureServices.Analyzers.Internals.Crypto
             return false;
         }
 
+        /// <summary>
+        /// The name's last word (with the word before it) names a security value: <c>GenerateToken</c>, <c>CreateApiKey</c>,
+        /// <c>NewResetCode</c>; not <c>GetTokenEndpoint</c> or <c>ReadPasswordPolicy</c>, which only mention one.
+        /// </summary>
+        public static bool EndsWithSecurityValue(string? identifier)
+        {
+            if (string.IsNullOrEmpty(identifier))
+            {
+                return false;
+            }
+
+            var words = IdentifierWords.Split(identifier!);
+            if (words.Count == 0)
+            {
+                return false;
+            }
+
+            var last = words[words.Count - 1];
+            var tail = words.Count > 1 ? words[words.Count - 2] + "_" + last : last;
+            return IsSecurityValue(tail) && (IsSecurityValue(last) || last == "code" || last == "codes" || last == "id" || last == "key");
+        }
+
         /// <summary>True when the name says the value is for jitter, delays, sampling, tests…: never a security value.</summary>
         public static bool IsExplicitlyNotSecurity(string? identifier)
         {

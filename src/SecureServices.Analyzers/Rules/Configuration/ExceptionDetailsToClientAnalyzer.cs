@@ -133,11 +133,21 @@ namespace SecureServices.Analyzers.Rules.Configuration
             {
                 switch (parent)
                 {
+                    case IBinaryOperation binary:
+                        // Concatenation carries the text; ex != null or ex.Message == "x" is a bool.
+                        if (binary.Type?.SpecialType == SpecialType.System_String)
+                        {
+                            continue;
+                        }
+
+                        return null;
+                    case IObjectCreationOperation dto when dto.Initializer == current:
+                        // new ErrorDto { Detail = ex.ToString() } is sent when the DTO is.
+                        continue;
                     case IConversionOperation:
                     case IParenthesizedOperation:
                     case IInterpolationOperation:
                     case IInterpolatedStringOperation:
-                    case IBinaryOperation:
                     case ICoalesceOperation:
                     case IArrayInitializerOperation:
                     case IArrayCreationOperation:
@@ -185,7 +195,20 @@ namespace SecureServices.Analyzers.Rules.Configuration
 
                         if (parent.Parent is IObjectCreationOperation creation)
                         {
-                            return IsSinkType(creation.Type, types);
+                            if (IsSinkType(creation.Type, types) is { } creationSink)
+                            {
+                                return creationSink;
+                            }
+
+                            // new ErrorDto(ex.Message): follow the DTO (but an exception wrapping it is not sent by itself).
+                            if (creation.Type is INamedTypeSymbol created && !IsException(created, types.Exception!))
+                            {
+                                current = parent;
+                                parent = creation;
+                                continue;
+                            }
+
+                            return null;
                         }
 
                         return null;

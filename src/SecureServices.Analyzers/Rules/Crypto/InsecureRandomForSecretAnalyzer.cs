@@ -108,7 +108,7 @@ namespace SecureServices.Analyzers.Rules.Crypto
             // No named destination says so: a value-returning GenerateToken()/CreateSalt() producing it counts.
             if (ValueDestination.EnclosingMember(invocation) is { } member
                 && (member is not IMethodSymbol m || !m.ReturnsVoid)
-                && SecurityValueNames.IsSecurityValue(member.Name))
+                && SecurityValueNames.EndsWithSecurityValue(member.Name))
             {
                 foreach (var name in names)
                 {
