@@ -16,8 +16,8 @@ namespace SecureServices.Analyzers.Tests.Robustness;
 /// <summary>
 /// Analyzer instances are shared across compilations and threads (compiler server, IDE). So, found by
 /// reflection over the analyzer assembly:
-/// - in every analyzer type (and its nested types) each field, static or instance, is readonly and of an
-///   immutable type (ImmutableArray/ImmutableHashSet/…, descriptors, strings, enums, delegates, Regex);
+/// - in every analyzer type each field, static or instance, and in its nested types each static field, is
+///   readonly and of an immutable type (ImmutableArray/ImmutableHashSet/…, descriptors, strings, enums, delegates, Regex);
 /// - in every other type of the assembly each static field is readonly (or const) and none is a cache
 ///   (ConcurrentDictionary, ConditionalWeakTable, …) or [ThreadStatic].
 /// </summary>
@@ -113,9 +113,13 @@ internal static class StateChecker
         foreach (var type in types.Where(t => !IsCompilerGenerated(t)))
         {
             var strict = IsAnalyzerScope(type);
+
+            // Analyzer instances are shared, so their instance fields count; a nested type's instances are
+            // per-compilation objects (known types resolved in RegisterCompilationStartAction), only its statics count.
+            var shared = typeof(DiagnosticAnalyzer).IsAssignableFrom(type);
             foreach (var field in type.GetFields(Declared | BindingFlags.Static | BindingFlags.Instance))
             {
-                if (field.IsLiteral || (!field.IsStatic && !strict))
+                if (field.IsLiteral || (!field.IsStatic && !shared))
                 {
                     continue;
                 }

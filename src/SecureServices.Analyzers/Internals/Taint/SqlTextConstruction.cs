@@ -28,6 +28,8 @@ namespace SecureServices.Analyzers.Internals.Taint
     {
         private const int MaxDepth = 3;
 
+        private const int MaxConcatenationParts = 512;
+
         public static SqlConstruction? Find(IOperation value, TaintKnownTypes types) => Find(value, types, 0);
 
         private static SqlConstruction? Find(IOperation? value, TaintKnownTypes types, int depth)
@@ -53,24 +55,8 @@ namespace SecureServices.Analyzers.Internals.Taint
                     }
 
                     return null;
-                case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String:
-                    foreach (var operand in new[] { binary.LeftOperand, binary.RightOperand })
-                    {
-                        var stripped = Strip(operand);
-                        if (stripped is IBinaryOperation or IInterpolatedStringOperation)
-                        {
-                            if (Find(stripped, types, depth) is { } nested)
-                            {
-                                return nested;
-                            }
-                        }
-                        else if (!IsConstantLike(stripped, types, depth))
-                        {
-                            return new SqlConstruction("concatenation", Describe(stripped));
-                        }
-                    }
-
-                    return null;
+                case IBinaryOperation binary when IsStringConcatenation(binary):
+                    return FindInConcatenation(binary, types, depth);
                 case IInvocationOperation invocation when invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String
                     && (invocation.TargetMethod.Name == "Format" || invocation.TargetMethod.Name == "Concat"):
                     var how = invocation.TargetMethod.Name == "Format" ? "string.Format" : "concatenation";
@@ -105,6 +91,48 @@ namespace SecureServices.Analyzers.Internals.Taint
                 default:
                     return null;
             }
+        }
+
+        private static bool IsStringConcatenation(IBinaryOperation binary)
+            => binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String;
+
+        /// <summary>
+        /// Walks a chain of string concatenations with an explicit stack: generated or hostile code can chain
+        /// thousands of <c>+</c>, and recursion would overflow the stack. Past the budget the chain is not judged.
+        /// </summary>
+        private static SqlConstruction? FindInConcatenation(IBinaryOperation root, TaintKnownTypes types, int depth)
+        {
+            var pending = new System.Collections.Generic.Stack<IOperation>();
+            pending.Push(root.RightOperand);
+            pending.Push(root.LeftOperand);
+            var budget = MaxConcatenationParts;
+            while (pending.Count > 0)
+            {
+                if (--budget < 0)
+                {
+                    return null;
+                }
+
+                var operand = Strip(pending.Pop());
+                if (operand is IBinaryOperation nested && IsStringConcatenation(nested))
+                {
+                    pending.Push(nested.RightOperand);
+                    pending.Push(nested.LeftOperand);
+                }
+                else if (operand is IBinaryOperation or IInterpolatedStringOperation)
+                {
+                    if (Find(operand, types, depth) is { } found)
+                    {
+                        return found;
+                    }
+                }
+                else if (!IsConstantLike(operand, types, depth))
+                {
+                    return new SqlConstruction("concatenation", Describe(operand));
+                }
+            }
+
+            return null;
         }
 
         private static bool IsConstantLike(IOperation operation, TaintKnownTypes types, int depth)

@@ -502,16 +502,27 @@ namespace SecureServices.Analyzers.Internals.Taint
 
         private static string? LeadingText(IOperation operation)
         {
-            switch (operation)
+            // A loop, not recursion: concatenation chains are left-deep and can be thousands long.
+            while (true)
             {
-                case IInterpolatedStringOperation interpolated:
-                    return interpolated.Parts.FirstOrDefault() is IInterpolatedStringTextOperation text ? text.Text.ConstantValue.Value as string : null;
-                case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add:
-                    return binary.LeftOperand.ConstantValue.HasValue ? binary.LeftOperand.ConstantValue.Value as string : LeadingText(binary.LeftOperand);
-                case IConversionOperation conversion:
-                    return LeadingText(conversion.Operand);
-                default:
-                    return operation.ConstantValue.HasValue ? operation.ConstantValue.Value as string : null;
+                switch (operation)
+                {
+                    case IInterpolatedStringOperation interpolated:
+                        return interpolated.Parts.FirstOrDefault() is IInterpolatedStringTextOperation text ? text.Text.ConstantValue.Value as string : null;
+                    case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add:
+                        if (binary.LeftOperand.ConstantValue.HasValue)
+                        {
+                            return binary.LeftOperand.ConstantValue.Value as string;
+                        }
+
+                        operation = binary.LeftOperand;
+                        break;
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        break;
+                    default:
+                        return operation.ConstantValue.HasValue ? operation.ConstantValue.Value as string : null;
+                }
             }
         }
 
