@@ -16,6 +16,7 @@ var app = builder.Build();
 
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 // The admin password comes from configuration (user secrets locally, a secret store in production).
 string adminPassword = builder.Configuration["Admin:Password"]
@@ -25,5 +26,6 @@ app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new { id, status = "shippe
 app.MapPost("/admin/login", (string password) => password == adminPassword ? Results.Ok() : Results.Unauthorized())
     .AllowAnonymous();
 app.MapControllers();
+app.MapProfileEndpoints();
 
 app.Run();

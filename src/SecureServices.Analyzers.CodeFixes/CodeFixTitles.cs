@@ -7,5 +7,6 @@ namespace SecureServices.Analyzers.CodeFixes
         public const string RequireAuthorization = "Require authorization on the endpoint";
         public const string AddAuthorizeAttribute = "Add [Authorize] to the class";
         public const string EnableTokenValidation = "Turn the token check back on";
+        public const string SecureCookie = "Protect the cookie";
     }
 }

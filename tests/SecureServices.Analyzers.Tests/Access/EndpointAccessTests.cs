@@ -136,6 +136,36 @@ public sealed class EndpointAccessTests
             """));
 
     [Fact]
+    public Task Fallback_policy_in_program_protects_endpoints_in_files_that_sort_before_it() => V.AppAsync(
+        File("/src/Api/AvatarEndpoints.cs", """
+            public static class AvatarEndpoints
+            {
+                public static IEndpointRouteBuilder MapAvatars(this IEndpointRouteBuilder routes)
+                {
+                    routes.MapPost("/avatar", (IFormFile avatar) => Results.Accepted());
+                    return routes;
+                }
+            }
+            """),
+        File("/src/Controllers/AController.cs", """
+            public class AController : ControllerBase
+            {
+                [HttpGet("/a")]
+                public IActionResult Get() => Ok();
+            }
+            """),
+        Program("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers(o => o.Filters.Add<Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter>());
+            builder.Services.AddAuthorizationBuilder()
+                .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            var app = builder.Build();
+            app.MapAvatars();
+            app.MapControllers();
+            app.Run();
+            """));
+
+    [Fact]
     public Task A_module_called_from_two_places_is_reported_when_one_of_them_is_open() => V.AppAsync(
         Program("""
             var app = WebApplication.CreateBuilder(args).Build();

@@ -279,6 +279,21 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             }
 
             HasFallbackPolicy = fallbackAssignments.Length > 0;
+
+            // App-wide protections first: endpoints in any file are judged against them.
+            foreach (var (node, method, model) in invocations)
+            {
+                if (method.Name == "SetFallbackPolicy" && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.AuthorizationBuilder))
+                {
+                    HasFallbackPolicy |= node.ArgumentList.Arguments.Count == 1 && !IsNull(node.ArgumentList.Arguments[0].Expression);
+                }
+                else if (method.Name == "Add" && node.Expression is MemberAccessExpressionSyntax addAccess
+                         && AspNetCoreSymbols.DerivesFrom(model.GetTypeInfo(addAccess.Expression, cancellationToken).Type, symbols.FilterCollection))
+                {
+                    HasGlobalAuthorizeFilter |= AddsAuthorizeFilter(node, method, model);
+                }
+            }
+
             var middleware = ImmutableArray.CreateBuilder<(InvocationExpressionSyntax, IMethodSymbol, ITypeSymbol?)>();
             var endpoints = new List<AppEndpoint>();
             var controllerMappings = new List<Facts>();
@@ -291,20 +306,8 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                 var definition = method.ReducedFrom ?? method;
                 switch (name)
                 {
-                    case "SetFallbackPolicy" when SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.AuthorizationBuilder):
-                        if (node.ArgumentList.Arguments.Count == 1 && !IsNull(node.ArgumentList.Arguments[0].Expression))
-                        {
-                            HasFallbackPolicy = true;
-                        }
-
-                        break;
-                    case "Add" when node.Expression is MemberAccessExpressionSyntax addAccess
-                                     && AspNetCoreSymbols.DerivesFrom(model.GetTypeInfo(addAccess.Expression, cancellationToken).Type, symbols.FilterCollection):
-                        if (AddsAuthorizeFilter(node, method, model))
-                        {
-                            HasGlobalAuthorizeFilter = true;
-                        }
-
+                    case "SetFallbackPolicy":
+                    case "Add":
                         break;
                     case "UseAuthentication":
                     case "UseAuthorization":
