@@ -10,6 +10,7 @@ namespace SecureServices.Analyzers.Catalog
         public const string PermissiveCorsPolicy = "SSA3006";
         public const string InsecureCookie = "SSA3007";
         public const string AntiforgeryDisabled = "SSA3008";
+        public const string UnvalidatedTokenClaims = "SSA3009";
     }
 
     // SSA3xxx — authentication and authorization (§5.3, §5.1)
@@ -83,6 +84,14 @@ namespace SecureServices.Analyzers.Catalog
                   "'{0}' désactive la validation anti-falsification pour {1} alors que l'application connecte les utilisateurs par cookie : d'autres sites peuvent le soumettre au nom de l'utilisateur"),
                 T("[IgnoreAntiforgeryToken] on a state-changing controller action, controller or Razor Page, or .DisableAntiforgery() on a form-bound minimal API endpoint, in an app that uses cookie authentication. The browser attaches the cookie to a form posted from any site (cross-site request forgery).",
                   "[IgnoreAntiforgeryToken] sur une action, un contrôleur ou une page Razor qui modifie l'état, ou .DisableAntiforgery() sur un point de terminaison d'API minimale lié à un formulaire, dans une application qui utilise l'authentification par cookie. Le navigateur joint le cookie à un formulaire envoyé depuis n'importe quel site (falsification de requête intersite).")),
+            CSharp(
+                RuleIds.UnvalidatedTokenClaims, AccessCategory, RuleSeverity.Warning, Sections("5.3", "5.1"), 345,
+                T("Claims of an unvalidated token decide access",
+                  "Les revendications d'un jeton non validé décident de l'accès"),
+                T("'{0}' only decodes the token, without checking its signature, issuer or lifetime, and its claims then decide access; validate the token first",
+                  "'{0}' ne fait que décoder le jeton, sans vérifier sa signature, son émetteur ni sa durée de vie, et ses revendications décident ensuite de l'accès ; validez d'abord le jeton"),
+                T("JwtSecurityTokenHandler.ReadJwtToken, JsonWebTokenHandler.ReadJsonWebToken and ReadToken parse a token without validating it. When its claims are tested in a condition, returned as a yes/no answer, or turned into a ClaimsIdentity, ClaimsPrincipal or User, and the same method never calls ValidateToken, anyone can write the claims they need.",
+                  "JwtSecurityTokenHandler.ReadJwtToken, JsonWebTokenHandler.ReadJsonWebToken et ReadToken analysent un jeton sans le valider. Quand ses revendications sont testées dans une condition, renvoyées comme réponse oui/non, ou transformées en ClaimsIdentity, ClaimsPrincipal ou User, et que la même méthode n'appelle jamais ValidateToken, n'importe qui peut écrire les revendications dont il a besoin.")),
         };
     }
 }
