@@ -289,6 +289,8 @@ public sealed class EndpointAccessTests
                 private void Hidden() { }
 
                 public static void Static() { }
+
+                public override string ToString() => "orders";
             }
             """));
 

@@ -111,6 +111,9 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
         private readonly CancellationToken cancellationToken;
         private readonly Dictionary<SyntaxTree, SemanticModel> models = new Dictionary<SyntaxTree, SemanticModel>();
 
+        // Route builders resolved once per build: a Program.cs with hundreds of app.Map* calls scans 'app' once.
+        private readonly Dictionary<ISymbol, Facts> resolved = new Dictionary<ISymbol, Facts>(SymbolEqualityComparer.Default);
+
         private AuthorizationModel(Compilation compilation, AspNetCoreSymbols symbols, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             this.compilation = compilation;
@@ -595,11 +598,15 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                     var symbol = model.GetSymbolInfo(expression, cancellationToken).Symbol;
                     switch (symbol)
                     {
+                        case ILocalSymbol cachedLocal when resolved.TryGetValue(cachedLocal, out var cached):
+                            return cached;
+
                         case ILocalSymbol local when visiting.Add(local):
                         {
                             var declarator = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as VariableDeclaratorSyntax;
                             if (declarator?.Initializer == null)
                             {
+                                visiting.Remove(local);
                                 facts.Unknown = !IsAppType(local.Type);
                                 return facts;
                             }
@@ -615,7 +622,9 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                             }
 
                             visiting.Remove(local);
-                            return facts.Merge(inner);
+                            facts.Merge(inner);
+                            resolved[local] = facts;
+                            return facts;
                         }
 
                         case IParameterSymbol parameter:
@@ -984,7 +993,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                 {
                     if (member is not IMethodSymbol action || action.MethodKind != MethodKind.Ordinary || action.IsStatic || action.IsAbstract
                         || action.DeclaredAccessibility != Accessibility.Public || action.IsGenericMethod || action.Locations.FirstOrDefault() is not { IsInSource: true } location
-                        || HasAttribute(action, symbols.NonActionAttribute, inherit: false) || action.Name == "Dispose" || !seen.Add(action))
+                        || HasAttribute(action, symbols.NonActionAttribute, inherit: false) || action.Name == "Dispose" || OverridesObject(action) || !seen.Add(action))
                     {
                         continue;
                     }
@@ -1008,6 +1017,19 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                         anonymous ?? mapping.AnonymousAt);
                 }
             }
+        }
+
+        private static bool OverridesObject(IMethodSymbol method)
+        {
+            for (var m = method; m != null; m = m.OverriddenMethod)
+            {
+                if (m.ContainingType.SpecialType == SpecialType.System_Object)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static Facts Combine(List<Facts> mappings)
