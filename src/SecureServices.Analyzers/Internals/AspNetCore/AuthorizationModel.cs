@@ -114,6 +114,9 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
         // Route builders resolved once per build: a Program.cs with hundreds of app.Map* calls scans 'app' once.
         private readonly Dictionary<ISymbol, Facts> resolved = new Dictionary<ISymbol, Facts>(SymbolEqualityComparer.Default);
 
+        // Every invocation of the compilation by invoked name, built on first need (modules called with a group).
+        private Dictionary<string, List<InvocationExpressionSyntax>>? invocationsByName;
+
         private AuthorizationModel(Compilation compilation, AspNetCoreSymbols symbols, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             this.compilation = compilation;
@@ -681,6 +684,11 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                 return facts;
             }
 
+            if (resolved.TryGetValue(parameter, out var known))
+            {
+                return known;
+            }
+
             if (!visiting.Add(method))
             {
                 facts.Unknown = true;
@@ -702,9 +710,10 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             {
                 // Never called here (called from another assembly, or by reflection): the model cannot tell.
                 facts.Unknown = true;
-                return facts;
+                worst = facts;
             }
 
+            resolved[parameter] = worst;
             return worst;
         }
 
@@ -712,29 +721,42 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
 
         private IEnumerable<(ExpressionSyntax Argument, SemanticModel Model)> CallSiteArguments(IMethodSymbol method, IParameterSymbol parameter)
         {
-            foreach (var tree in compilation.SyntaxTrees)
+            if (invocationsByName == null)
             {
-                var root = tree.GetRoot(cancellationToken);
-                if (!root.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == method.Name))
+                invocationsByName = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                    {
+                        var invokedName = InvokedName(node);
+                        if (!invocationsByName.TryGetValue(invokedName, out var list))
+                        {
+                            invocationsByName[invokedName] = list = new List<InvocationExpressionSyntax>();
+                        }
+
+                        list.Add(node);
+                    }
+                }
+            }
+
+            if (!invocationsByName.TryGetValue(method.Name, out var candidates))
+            {
+                yield break;
+            }
+
+            foreach (var invocation in candidates)
+            {
+                var model = ModelFor(invocation.SyntaxTree);
+                if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called
+                    || !SymbolEqualityComparer.Default.Equals((called.ReducedFrom ?? called).OriginalDefinition, method.OriginalDefinition))
                 {
                     continue;
                 }
 
-                var model = ModelFor(tree);
-                foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                var argument = ArgumentFor(invocation, called, parameter);
+                if (argument != null)
                 {
-                    if (InvokedName(invocation) != method.Name
-                        || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called
-                        || !SymbolEqualityComparer.Default.Equals((called.ReducedFrom ?? called).OriginalDefinition, method.OriginalDefinition))
-                    {
-                        continue;
-                    }
-
-                    var argument = ArgumentFor(invocation, called, parameter);
-                    if (argument != null)
-                    {
-                        yield return (argument, model);
-                    }
+                    yield return (argument, model);
                 }
             }
         }
