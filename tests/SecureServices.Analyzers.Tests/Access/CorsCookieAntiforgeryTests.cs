@@ -208,4 +208,23 @@ public sealed class CorsCookieAntiforgeryTests
                 public IActionResult Post() => Ok();
             }
             """));
+
+    [Fact]
+    public Task Half_typed_antiforgery_code_does_not_throw() => Csrf.BrokenAppAsync(
+        Program("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthentication().AddCookie(
+            var app = builder.Build();
+            app.MapPost("/x", (IFormFile ) => ).DisableAntiforgery(
+            app.MapPost().DisableAntiforgery();
+            .DisableAntiforgery();
+            """),
+        ("/src/Controllers/X.cs", Usings + """
+            public class XController : Controller
+            {
+                [HttpPost, IgnoreAntiforgeryToken(
+                public IActionResult
+            }
+            [IgnoreAntiforgeryToken] class
+            """));
 }

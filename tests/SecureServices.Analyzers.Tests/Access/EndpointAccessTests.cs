@@ -44,6 +44,15 @@ public sealed class EndpointAccessTests
         """));
 
     [Fact]
+    public Task Named_fallback_policy_and_configure_of_options_report_nothing() => V.AppAsync(Program("""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddAuthorizationBuilder().AddFallbackPolicy("signed-in", p => p.RequireAuthenticatedUser());
+        var app = builder.Build();
+        app.MapGet("/orders", () => "all");
+        app.Run();
+        """));
+
+    [Fact]
     public Task Fallback_policy_set_to_null_protects_nothing() => V.AppAsync(Program("""
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddAuthorization(o => o.FallbackPolicy = null);

@@ -94,7 +94,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback", "MapHub", "MapGrpcService",
             "MapControllers", "MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute", "MapDynamicControllerRoute",
             "MapFallbackToController", "MapFallbackToAreaController", "MapRazorPages", "MapFallbackToPage", "MapFallbackToAreaPage",
-            "UseMvc", "UseMvcWithDefaultRoute", "SetFallbackPolicy", "Add",
+            "UseMvc", "UseMvcWithDefaultRoute", "SetFallbackPolicy", "AddFallbackPolicy", "Add",
             "AuthorizeFolder", "AuthorizePage", "AuthorizeAreaFolder", "AuthorizeAreaPage",
             "AllowAnonymousToFolder", "AllowAnonymousToPage", "AllowAnonymousToAreaFolder", "AllowAnonymousToAreaPage",
             "UseAuthentication", "UseAuthorization", "UseRouting", "UseEndpoints", "AddAuthentication");
@@ -289,9 +289,11 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             // App-wide protections first: endpoints in any file are judged against them.
             foreach (var (node, method, model) in invocations)
             {
-                if (method.Name == "SetFallbackPolicy" && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.AuthorizationBuilder))
+                if ((method.Name == "SetFallbackPolicy" || method.Name == "AddFallbackPolicy") && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.AuthorizationBuilder))
                 {
-                    HasFallbackPolicy |= node.ArgumentList.Arguments.Count == 1 && !IsNull(node.ArgumentList.Arguments[0].Expression);
+                    // SetFallbackPolicy(policy) / AddFallbackPolicy(name, policy or builder action).
+                    var args = node.ArgumentList.Arguments;
+                    HasFallbackPolicy |= args.Count > 0 && !IsNull(args[args.Count - 1].Expression);
                 }
                 else if (method.Name == "Add" && node.Expression is MemberAccessExpressionSyntax addAccess
                          && AspNetCoreSymbols.DerivesFrom(model.GetTypeInfo(addAccess.Expression, cancellationToken).Type, symbols.FilterCollection))
@@ -313,6 +315,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                 switch (name)
                 {
                     case "SetFallbackPolicy":
+                    case "AddFallbackPolicy":
                     case "Add":
                         break;
                     case "UseAuthentication":
