@@ -175,6 +175,34 @@ public sealed class EndpointAccessTests
             """));
 
     [Fact]
+    public Task Helpers_of_the_app_that_require_authorization_protect() => V.AppAsync(
+        Program("""
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapGet("/a", () => "a").RequireAdmin();
+            app.{|SSA3001:MapGet|}("/b", () => "b").WithStandardTags();
+            var api = app.CreateApi();
+            api.MapGet("/c", () => "c");
+            app.Run();
+            """),
+        File("/src/Conventions.cs", """
+            public static class Conventions
+            {
+                public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+                    => builder.RequireAuthorization("admin");
+
+                public static TBuilder WithStandardTags<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+                    => builder.WithMetadata(new TagsAttribute("std"));
+
+                public static RouteGroupBuilder CreateApi(this WebApplication app)
+                {
+                    var group = app.MapGroup("/api");
+                    group.RequireAuthorization();
+                    return group;
+                }
+            }
+            """));
+
+    [Fact]
     public Task A_module_called_from_two_places_is_reported_when_one_of_them_is_open() => V.AppAsync(
         Program("""
             var app = WebApplication.CreateBuilder(args).Build();

@@ -487,12 +487,23 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                 }
 
                 var method = model.GetSymbolInfo(invocation, cancellationToken).Symbol as IMethodSymbol;
-                if (method == null || !symbols.IsConventionBuilder(method.ReturnType))
+                if (method == null || !symbols.IsConventionBuilder(method.ReturnType)
+                    || !SymbolEqualityComparer.Default.Equals(method.ReturnType, model.GetTypeInfo(current, cancellationToken).Type))
                 {
+                    // Conventions return the builder they were given; app.CreateApi() starts something else.
                     return;
                 }
 
-                ApplyConvention(invocation, name, model, facts);
+                if (IsInSource(method))
+                {
+                    // ep.RequireAdmin(): a helper of the app; it protects if it asks for authorization.
+                    facts.Authorize |= MentionsAuthorization(method);
+                }
+                else
+                {
+                    ApplyConvention(invocation, name, model, facts);
+                }
+
                 current = invocation;
             }
 
@@ -587,6 +598,14 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                         return facts.Merge(Inward(groupAccess.Expression, model, depth + 1, visiting));
                     }
 
+                    if (IsInSource(method))
+                    {
+                        // var api = app.CreateApi(): the group comes from a helper of the app.
+                        facts.Authorize = MentionsAuthorization(method);
+                        facts.Unknown = !facts.Authorize;
+                        return facts;
+                    }
+
                     if (symbols.IsConventionBuilder(method.ReturnType) && invocation.Expression is MemberAccessExpressionSyntax conventionAccess
                         && !name.StartsWith("Map", StringComparison.Ordinal))
                     {
@@ -651,6 +670,26 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                     facts.Unknown = true;
                     return facts;
             }
+        }
+
+        private static bool IsInSource(IMethodSymbol method) => method.Locations.Any(l => l.IsInSource);
+
+        /// <summary>The helper's own code calls RequireAuthorization or attaches an [Authorize]-like attribute.</summary>
+        private bool MentionsAuthorization(IMethodSymbol method)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                foreach (var invocation in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    var name = InvokedName(invocation);
+                    if (name == "RequireAuthorization" || (name == "WithMetadata" && invocation.ArgumentList.ToString().IndexOf("Authorize", StringComparison.Ordinal) >= 0))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private bool IsAppType(ITypeSymbol? type)
