@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SecureServices.Analyzers.Internals.AspNetCore
 {
@@ -14,6 +16,12 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             StringComparer.Ordinal, "AddCookie", "AddIdentity", "AddDefaultIdentity", "AddIdentityCookies", "AddMicrosoftIdentityWebApp", "AddOpenIdConnect");
 
         public static bool IsCandidateName(string name) => Names.Contains(name);
+
+        /// <summary>Cheap name check first, then the symbol: <c>services.AddAuthentication().AddCookie()</c>…</summary>
+        public static bool IsCookieAuthenticationCall(InvocationExpressionSyntax invocation, string name, SemanticModel model, CancellationToken cancellationToken)
+            => Names.Contains(name)
+               && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+               && IsCookieAuthentication(method);
 
         /// <summary>True for the framework's extension methods (not a user method that happens to share the name).</summary>
         public static bool IsCookieAuthentication(IMethodSymbol method)

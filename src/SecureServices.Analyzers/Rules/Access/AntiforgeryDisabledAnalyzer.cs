@@ -57,12 +57,9 @@ namespace SecureServices.Analyzers.Rules.Access
                         }
 
                         var name = access.Name.Identifier.ValueText;
-                        if (CookieAuthenticationSignals.IsCandidateName(name))
+                        if (CookieAuthenticationSignals.IsCookieAuthenticationCall(invocation, name, c.SemanticModel, c.CancellationToken))
                         {
-                            if (c.SemanticModel.GetSymbolInfo(invocation, c.CancellationToken).Symbol is IMethodSymbol m && CookieAuthenticationSignals.IsCookieAuthentication(m))
-                            {
-                                System.Threading.Interlocked.Exchange(ref cookies, 1);
-                            }
+                            System.Threading.Interlocked.Exchange(ref cookies, 1);
                         }
                         else if (name == "DisableAntiforgery")
                         {

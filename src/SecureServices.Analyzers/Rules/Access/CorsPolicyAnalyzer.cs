@@ -74,7 +74,7 @@ namespace SecureServices.Analyzers.Rules.Access
             var name = access.Name.Identifier.ValueText;
             if (CookieAuthenticationSignals.IsCandidateName(name))
             {
-                if (context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol m && CookieAuthenticationSignals.IsCookieAuthentication(m))
+                if (CookieAuthenticationSignals.IsCookieAuthenticationCall(invocation, name, context.SemanticModel, context.CancellationToken))
                 {
                     cookies.Set();
                 }

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals.AspNetCore;
 using SecureServices.Analyzers.Internals;
 
 namespace SecureServices.Analyzers.Rules.Access
@@ -60,8 +61,8 @@ namespace SecureServices.Analyzers.Rules.Access
                 return;
             }
 
-            var isOptions = DerivesFrom(property.ContainingType, options);
-            var isBuilder = DerivesFrom(property.ContainingType, builder);
+            var isOptions = AspNetCoreSymbols.DerivesFrom(property.ContainingType, options);
+            var isBuilder = AspNetCoreSymbols.DerivesFrom(property.ContainingType, builder);
             if (!isOptions && !isBuilder)
             {
                 return;
@@ -92,19 +93,6 @@ namespace SecureServices.Analyzers.Rules.Access
 
         private static string LastTwo(MemberAccessExpressionSyntax m)
             => (m.Expression is MemberAccessExpressionSyntax inner ? inner.Name.Identifier.ValueText : ((IdentifierNameSyntax)m.Expression).Identifier.ValueText) + "." + m.Name.Identifier.ValueText;
-
-        private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? target)
-        {
-            for (var t = type; t != null && target != null; t = t.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(t, target))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         /// <summary><c>Response.Cookies.Append("session-id", v, new CookieOptions { HttpOnly = false })</c>.</summary>
         private static bool AppendedUnderSensitiveName(AssignmentExpressionSyntax assignment, SemanticModel model)

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals.AspNetCore;
 
 namespace SecureServices.Analyzers.Rules.Access
 {
@@ -51,7 +52,7 @@ namespace SecureServices.Analyzers.Rules.Access
             var invocation = (InvocationExpressionSyntax)context.Node;
             if (invocation.Expression is not MemberAccessExpressionSyntax access || !Readers.Contains(access.Name.Identifier.ValueText)
                 || context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol method
-                || !handlers.Any(h => DerivesFrom(h, method.ContainingType)))
+                || !handlers.Any(h => AspNetCoreSymbols.DerivesFrom(h, method.ContainingType)))
             {
                 return;
             }
@@ -66,20 +67,6 @@ namespace SecureServices.Analyzers.Rules.Access
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, access.Name.GetLocation(), access.Name.Identifier.ValueText));
             }
-        }
-
-        /// <summary>The handler type is (or derives from) the type declaring the Read* method.</summary>
-        private static bool DerivesFrom(INamedTypeSymbol handler, INamedTypeSymbol declaring)
-        {
-            for (var t = handler; t != null; t = t.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(t, declaring))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static SyntaxNode? Body(SyntaxNode node)
