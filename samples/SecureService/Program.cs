@@ -24,6 +24,7 @@ app.UseHttpsRedirection();
 
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 // The admin password comes from configuration (user secrets locally, a secret store in production).
 string adminPassword = builder.Configuration["Admin:Password"]
@@ -33,5 +34,6 @@ app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new { id, status = "shippe
 app.MapPost("/admin/login", (string password) => password == adminPassword ? Results.Ok() : Results.Unauthorized())
     .AllowAnonymous();
 app.MapControllers();
+app.MapProfileEndpoints();
 
 app.Run();

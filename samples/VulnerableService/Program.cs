@@ -19,5 +19,6 @@ string adminPassword = "Winter2024!";
 app.MapGet("/orders/{id:int}", (int id) => Results.Ok(new { id, status = "shipped" }));
 app.MapPost("/admin/login", (string password) => password == adminPassword ? Results.Ok() : Results.Unauthorized());
 app.MapControllers();
+app.MapProfileEndpoints();
 
 app.Run();

@@ -10,5 +10,6 @@ namespace SecureServices.Analyzers.CodeFixes
         public const string UseSha256 = "Use SHA-256";
         public const string UseRandomNumberGenerator = "Use RandomNumberGenerator";
         public const string GuardWithIsDevelopment = "Only in Development (IsDevelopment())";
+        public const string SecureCookie = "Protect the cookie";
     }
 }

@@ -18,7 +18,19 @@ public static class AuthenticationSetup
                     ValidAlgorithms = new[] { SecurityAlgorithms.RsaSha256 },
                     ClockSkew = TimeSpan.FromMinutes(1),
                 };
+            })
+            .AddCookie(options =>
+            {
+                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
             });
+
+        // Only the storefront may call the API with the user's cookies.
+        services.AddCors(options => options.AddPolicy("storefront", policy => policy
+            .WithOrigins("https://shop.example.org")
+            .AllowAnyHeader()
+            .AllowCredentials()));
         return services;
     }
 }

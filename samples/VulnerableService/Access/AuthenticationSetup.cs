@@ -18,7 +18,18 @@ public static class AuthenticationSetup
                     ValidateAudience = false,
                     ValidateLifetime = false,
                 };
+            })
+            .AddCookie(options =>
+            {
+                // Lets the session cookie travel over plain HTTP (SSA3007).
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             });
+
+        services.AddCors(options => options.AddPolicy("storefront", policy => policy
+            // Reflects any origin and sends the user's cookies with it (SSA3006).
+            .SetIsOriginAllowed(_ => true)
+            .AllowAnyHeader()
+            .AllowCredentials()));
         return services;
     }
 }

@@ -7,6 +7,10 @@ namespace SecureServices.Analyzers.Catalog
         public const string AuthenticationMiddlewareOrder = "SSA3003";
         public const string JwtSignatureValidationDisabled = "SSA3004";
         public const string JwtValidationDisabled = "SSA3005";
+        public const string PermissiveCorsPolicy = "SSA3006";
+        public const string InsecureCookie = "SSA3007";
+        public const string AntiforgeryDisabled = "SSA3008";
+        public const string UnvalidatedTokenClaims = "SSA3009";
     }
 
     // SSA3xxx — authentication and authorization (§5.3, §5.1)
@@ -56,6 +60,38 @@ namespace SecureServices.Analyzers.Catalog
                   "'{0}' désactive une vérification des jetons reçus ; laissez-la activée"),
                 T("TokenValidationParameters turns off ValidateIssuer, ValidateAudience, ValidateLifetime, RequireExpirationTime or RequireAudience, or replaces a check with an AudienceValidator, LifetimeValidator or IssuerValidator that always succeeds: tokens issued by another authority, for another service, or long expired are accepted.",
                   "TokenValidationParameters désactive ValidateIssuer, ValidateAudience, ValidateLifetime, RequireExpirationTime ou RequireAudience, ou remplace une vérification par un AudienceValidator, LifetimeValidator ou IssuerValidator qui réussit toujours : des jetons émis par une autre autorité, pour un autre service ou expirés depuis longtemps sont acceptés.")),
+            CSharp(
+                RuleIds.PermissiveCorsPolicy, AccessCategory, RuleSeverity.Warning, Sections("5.3", "5.1"), 942,
+                T("CORS policy trusts any origin with credentials",
+                  "Stratégie CORS faisant confiance à toute origine avec identifiants"),
+                T("{0} lets any web site call this service with the user's credentials; list the trusted origins",
+                  "{0} permet à n'importe quel site web d'appeler ce service avec les identifiants de l'utilisateur ; listez les origines de confiance"),
+                T("The CORS policy accepts every origin where credentials are involved: SetIsOriginAllowed with a predicate that always returns true together with AllowCredentials(), WithOrigins(\"*\") or WithOrigins(\"null\"), or AllowAnyOrigin() in an app that signs users in with cookies. Any page on the Internet can then act as the signed-in user.",
+                  "La stratégie CORS accepte toutes les origines alors que des identifiants sont en jeu : SetIsOriginAllowed avec un prédicat toujours vrai et AllowCredentials(), WithOrigins(\"*\") ou WithOrigins(\"null\"), ou AllowAnyOrigin() dans une application qui connecte les utilisateurs par cookie. N'importe quelle page d'Internet peut alors agir au nom de l'utilisateur connecté.")),
+            CSharp(
+                RuleIds.InsecureCookie, AccessCategory, RuleSeverity.Warning, Sections("5.3", "5.1"), 614,
+                T("Authentication or session cookie without Secure, HttpOnly or SameSite protection",
+                  "Cookie d'authentification ou de session sans protection Secure, HttpOnly ou SameSite"),
+                T("'{0}' exposes the cookie: it can travel over plain HTTP, be read by scripts, or be sent by other sites",
+                  "'{0}' expose le cookie : il peut circuler en HTTP non chiffré, être lu par des scripts ou être envoyé par d'autres sites"),
+                T("A CookieOptions or CookieBuilder (authentication, session, antiforgery cookies) is set with Secure = false, SecurePolicy = None or SameAsRequest, HttpOnly = false, or SameSite = None without Secure. The cookie that proves who the user is can then be sniffed, stolen by injected script, or attached to cross-site requests.",
+                  "Un CookieOptions ou CookieBuilder (cookies d'authentification, de session, anti-falsification) est configuré avec Secure = false, SecurePolicy = None ou SameAsRequest, HttpOnly = false, ou SameSite = None sans Secure. Le cookie qui prouve l'identité de l'utilisateur peut alors être intercepté, volé par un script injecté ou joint à des requêtes intersites.")),
+            CSharp(
+                RuleIds.AntiforgeryDisabled, AccessCategory, RuleSeverity.Warning, Sections("5.3", "5.1"), 352,
+                T("Antiforgery validation switched off on a cookie-authenticated endpoint",
+                  "Validation anti-falsification désactivée sur un point de terminaison authentifié par cookie"),
+                T("'{0}' switches off antiforgery validation for {1} while the app signs users in with cookies: other sites can submit it as the user",
+                  "'{0}' désactive la validation anti-falsification pour {1} alors que l'application connecte les utilisateurs par cookie : d'autres sites peuvent le soumettre au nom de l'utilisateur"),
+                T("[IgnoreAntiforgeryToken] on a state-changing controller action, controller or Razor Page, or .DisableAntiforgery() on a form-bound minimal API endpoint, in an app that uses cookie authentication. The browser attaches the cookie to a form posted from any site (cross-site request forgery).",
+                  "[IgnoreAntiforgeryToken] sur une action, un contrôleur ou une page Razor qui modifie l'état, ou .DisableAntiforgery() sur un point de terminaison d'API minimale lié à un formulaire, dans une application qui utilise l'authentification par cookie. Le navigateur joint le cookie à un formulaire envoyé depuis n'importe quel site (falsification de requête intersite).")),
+            CSharp(
+                RuleIds.UnvalidatedTokenClaims, AccessCategory, RuleSeverity.Warning, Sections("5.3", "5.1"), 345,
+                T("Claims of an unvalidated token decide access",
+                  "Les revendications d'un jeton non validé décident de l'accès"),
+                T("'{0}' only decodes the token, without checking its signature, issuer or lifetime, and its claims then decide access; validate the token first",
+                  "'{0}' ne fait que décoder le jeton, sans vérifier sa signature, son émetteur ni sa durée de vie, et ses revendications décident ensuite de l'accès ; validez d'abord le jeton"),
+                T("JwtSecurityTokenHandler.ReadJwtToken, JsonWebTokenHandler.ReadJsonWebToken and ReadToken parse a token without validating it. When its claims are tested in a condition, returned as a yes/no answer, or turned into a ClaimsIdentity, ClaimsPrincipal or User, and the same method never calls ValidateToken, anyone can write the claims they need.",
+                  "JwtSecurityTokenHandler.ReadJwtToken, JsonWebTokenHandler.ReadJsonWebToken et ReadToken analysent un jeton sans le valider. Quand ses revendications sont testées dans une condition, renvoyées comme réponse oui/non, ou transformées en ClaimsIdentity, ClaimsPrincipal ou User, et que la même méthode n'appelle jamais ValidateToken, n'importe qui peut écrire les revendications dont il a besoin.")),
         };
     }
 }

@@ -44,6 +44,15 @@ public sealed class EndpointAccessTests
         """));
 
     [Fact]
+    public Task Named_fallback_policy_and_configure_of_options_report_nothing() => V.AppAsync(Program("""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddAuthorizationBuilder().AddFallbackPolicy("signed-in", p => p.RequireAuthenticatedUser());
+        var app = builder.Build();
+        app.MapGet("/orders", () => "all");
+        app.Run();
+        """));
+
+    [Fact]
     public Task Fallback_policy_set_to_null_protects_nothing() => V.AppAsync(Program("""
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddAuthorization(o => o.FallbackPolicy = null);
@@ -131,6 +140,64 @@ public sealed class EndpointAccessTests
                 {
                     routes.MapGet("/unused", () => "unused");
                     return routes;
+                }
+            }
+            """));
+
+    [Fact]
+    public Task Fallback_policy_in_program_protects_endpoints_in_files_that_sort_before_it() => V.AppAsync(
+        File("/src/Api/AvatarEndpoints.cs", """
+            public static class AvatarEndpoints
+            {
+                public static IEndpointRouteBuilder MapAvatars(this IEndpointRouteBuilder routes)
+                {
+                    routes.MapPost("/avatar", (IFormFile avatar) => Results.Accepted());
+                    return routes;
+                }
+            }
+            """),
+        File("/src/Controllers/AController.cs", """
+            public class AController : ControllerBase
+            {
+                [HttpGet("/a")]
+                public IActionResult Get() => Ok();
+            }
+            """),
+        Program("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers(o => o.Filters.Add<Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter>());
+            builder.Services.AddAuthorizationBuilder()
+                .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            var app = builder.Build();
+            app.MapAvatars();
+            app.MapControllers();
+            app.Run();
+            """));
+
+    [Fact]
+    public Task Helpers_of_the_app_that_require_authorization_protect() => V.AppAsync(
+        Program("""
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapGet("/a", () => "a").RequireAdmin();
+            app.{|SSA3001:MapGet|}("/b", () => "b").WithStandardTags();
+            var api = app.CreateApi();
+            api.MapGet("/c", () => "c");
+            app.Run();
+            """),
+        File("/src/Conventions.cs", """
+            public static class Conventions
+            {
+                public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+                    => builder.RequireAuthorization("admin");
+
+                public static TBuilder WithStandardTags<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+                    => builder.WithMetadata(new TagsAttribute("std"));
+
+                public static RouteGroupBuilder CreateApi(this WebApplication app)
+                {
+                    var group = app.MapGroup("/api");
+                    group.RequireAuthorization();
+                    return group;
                 }
             }
             """));
@@ -259,6 +326,8 @@ public sealed class EndpointAccessTests
                 private void Hidden() { }
 
                 public static void Static() { }
+
+                public override string ToString() => "orders";
             }
             """));
 

@@ -129,4 +129,56 @@ public sealed class RequireAuthorizationCodeFixTests
                 }
                 """),
         });
+
+    [Fact]
+    public Task Hub_gets_require_authorization_and_page_model_gets_the_attribute_and_using() => V.FixAsync<RequireAuthorizationCodeFix>(
+        new[]
+        {
+            ("/src/Program.cs", Header + """
+                using Microsoft.Extensions.DependencyInjection;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddRazorPages();
+                builder.Services.AddSignalR();
+                var app = builder.Build();
+                app.{|SSA3001:MapHub|}<ChatHub>("/chat");
+                app.MapRazorPages();
+                app.Run();
+
+                public class ChatHub : Microsoft.AspNetCore.SignalR.Hub { }
+                """),
+            ("/src/Pages/Orders.cshtml.cs", """
+                // Orders page.
+                public class {|SSA3001:OrdersModel|} : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
+                {
+                    public void OnGet() { }
+                }
+                """),
+        },
+        new[]
+        {
+            ("/src/Program.cs", Header + """
+                using Microsoft.Extensions.DependencyInjection;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddRazorPages();
+                builder.Services.AddSignalR();
+                var app = builder.Build();
+                app.MapHub<ChatHub>("/chat").RequireAuthorization();
+                app.MapRazorPages();
+                app.Run();
+
+                public class ChatHub : Microsoft.AspNetCore.SignalR.Hub { }
+                """),
+            ("/src/Pages/Orders.cshtml.cs", """
+                // Orders page.
+                using Microsoft.AspNetCore.Authorization;
+
+                [Authorize]
+                public class OrdersModel : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
+                {
+                    public void OnGet() { }
+                }
+                """),
+        });
 }

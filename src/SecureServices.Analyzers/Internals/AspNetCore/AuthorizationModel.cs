@@ -94,7 +94,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback", "MapHub", "MapGrpcService",
             "MapControllers", "MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute", "MapDynamicControllerRoute",
             "MapFallbackToController", "MapFallbackToAreaController", "MapRazorPages", "MapFallbackToPage", "MapFallbackToAreaPage",
-            "UseMvc", "UseMvcWithDefaultRoute", "SetFallbackPolicy", "Add",
+            "UseMvc", "UseMvcWithDefaultRoute", "SetFallbackPolicy", "AddFallbackPolicy", "Add",
             "AuthorizeFolder", "AuthorizePage", "AuthorizeAreaFolder", "AuthorizeAreaPage",
             "AllowAnonymousToFolder", "AllowAnonymousToPage", "AllowAnonymousToAreaFolder", "AllowAnonymousToAreaPage",
             "UseAuthentication", "UseAuthorization", "UseRouting", "UseEndpoints", "AddAuthentication");
@@ -110,6 +110,12 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
         private readonly AnalyzerOptions options;
         private readonly CancellationToken cancellationToken;
         private readonly Dictionary<SyntaxTree, SemanticModel> models = new Dictionary<SyntaxTree, SemanticModel>();
+
+        // Route builders resolved once per build: a Program.cs with hundreds of app.Map* calls scans 'app' once.
+        private readonly Dictionary<ISymbol, Facts> resolved = new Dictionary<ISymbol, Facts>(SymbolEqualityComparer.Default);
+
+        // Every invocation of the compilation by invoked name, built on first need (modules called with a group).
+        private Dictionary<string, List<InvocationExpressionSyntax>>? invocationsByName;
 
         private AuthorizationModel(Compilation compilation, AspNetCoreSymbols symbols, AnalyzerOptions options, CancellationToken cancellationToken)
         {
@@ -279,6 +285,23 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             }
 
             HasFallbackPolicy = fallbackAssignments.Length > 0;
+
+            // App-wide protections first: endpoints in any file are judged against them.
+            foreach (var (node, method, model) in invocations)
+            {
+                if ((method.Name == "SetFallbackPolicy" || method.Name == "AddFallbackPolicy") && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.AuthorizationBuilder))
+                {
+                    // SetFallbackPolicy(policy) / AddFallbackPolicy(name, policy or builder action).
+                    var args = node.ArgumentList.Arguments;
+                    HasFallbackPolicy |= args.Count > 0 && !IsNull(args[args.Count - 1].Expression);
+                }
+                else if (method.Name == "Add" && node.Expression is MemberAccessExpressionSyntax addAccess
+                         && AspNetCoreSymbols.DerivesFrom(model.GetTypeInfo(addAccess.Expression, cancellationToken).Type, symbols.FilterCollection))
+                {
+                    HasGlobalAuthorizeFilter |= AddsAuthorizeFilter(node, method, model);
+                }
+            }
+
             var middleware = ImmutableArray.CreateBuilder<(InvocationExpressionSyntax, IMethodSymbol, ITypeSymbol?)>();
             var endpoints = new List<AppEndpoint>();
             var controllerMappings = new List<Facts>();
@@ -291,20 +314,9 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                 var definition = method.ReducedFrom ?? method;
                 switch (name)
                 {
-                    case "SetFallbackPolicy" when SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.AuthorizationBuilder):
-                        if (node.ArgumentList.Arguments.Count == 1 && !IsNull(node.ArgumentList.Arguments[0].Expression))
-                        {
-                            HasFallbackPolicy = true;
-                        }
-
-                        break;
-                    case "Add" when node.Expression is MemberAccessExpressionSyntax addAccess
-                                     && AspNetCoreSymbols.DerivesFrom(model.GetTypeInfo(addAccess.Expression, cancellationToken).Type, symbols.FilterCollection):
-                        if (AddsAuthorizeFilter(node, method, model))
-                        {
-                            HasGlobalAuthorizeFilter = true;
-                        }
-
+                    case "SetFallbackPolicy":
+                    case "AddFallbackPolicy":
+                    case "Add":
                         break;
                     case "UseAuthentication":
                     case "UseAuthorization":
@@ -475,12 +487,23 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                 }
 
                 var method = model.GetSymbolInfo(invocation, cancellationToken).Symbol as IMethodSymbol;
-                if (method == null || !symbols.IsConventionBuilder(method.ReturnType))
+                if (method == null || !symbols.IsConventionBuilder(method.ReturnType)
+                    || !SymbolEqualityComparer.Default.Equals(method.ReturnType, model.GetTypeInfo(current, cancellationToken).Type))
                 {
+                    // Conventions return the builder they were given; app.CreateApi() starts something else.
                     return;
                 }
 
-                ApplyConvention(invocation, name, model, facts);
+                if (IsInSource(method))
+                {
+                    // ep.RequireAdmin(): a helper of the app; it protects if it asks for authorization.
+                    facts.Authorize |= MentionsAuthorization(method);
+                }
+                else
+                {
+                    ApplyConvention(invocation, name, model, facts);
+                }
+
                 current = invocation;
             }
 
@@ -575,6 +598,14 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                         return facts.Merge(Inward(groupAccess.Expression, model, depth + 1, visiting));
                     }
 
+                    if (IsInSource(method))
+                    {
+                        // var api = app.CreateApi(): the group comes from a helper of the app.
+                        facts.Authorize = MentionsAuthorization(method);
+                        facts.Unknown = !facts.Authorize;
+                        return facts;
+                    }
+
                     if (symbols.IsConventionBuilder(method.ReturnType) && invocation.Expression is MemberAccessExpressionSyntax conventionAccess
                         && !name.StartsWith("Map", StringComparison.Ordinal))
                     {
@@ -592,11 +623,15 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                     var symbol = model.GetSymbolInfo(expression, cancellationToken).Symbol;
                     switch (symbol)
                     {
+                        case ILocalSymbol cachedLocal when resolved.TryGetValue(cachedLocal, out var cached):
+                            return cached;
+
                         case ILocalSymbol local when visiting.Add(local):
                         {
                             var declarator = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as VariableDeclaratorSyntax;
                             if (declarator?.Initializer == null)
                             {
+                                visiting.Remove(local);
                                 facts.Unknown = !IsAppType(local.Type);
                                 return facts;
                             }
@@ -612,7 +647,9 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                             }
 
                             visiting.Remove(local);
-                            return facts.Merge(inner);
+                            facts.Merge(inner);
+                            resolved[local] = facts;
+                            return facts;
                         }
 
                         case IParameterSymbol parameter:
@@ -633,6 +670,26 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                     facts.Unknown = true;
                     return facts;
             }
+        }
+
+        private static bool IsInSource(IMethodSymbol method) => method.Locations.Any(l => l.IsInSource);
+
+        /// <summary>The helper's own code calls RequireAuthorization or attaches an [Authorize]-like attribute.</summary>
+        private bool MentionsAuthorization(IMethodSymbol method)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                foreach (var invocation in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    var name = InvokedName(invocation);
+                    if (name == "RequireAuthorization" || (name == "WithMetadata" && invocation.ArgumentList.ToString().IndexOf("Authorize", StringComparison.Ordinal) >= 0))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private bool IsAppType(ITypeSymbol? type)
@@ -669,6 +726,11 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                 return facts;
             }
 
+            if (resolved.TryGetValue(parameter, out var known))
+            {
+                return known;
+            }
+
             if (!visiting.Add(method))
             {
                 facts.Unknown = true;
@@ -690,9 +752,10 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             {
                 // Never called here (called from another assembly, or by reflection): the model cannot tell.
                 facts.Unknown = true;
-                return facts;
+                worst = facts;
             }
 
+            resolved[parameter] = worst;
             return worst;
         }
 
@@ -700,29 +763,42 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
 
         private IEnumerable<(ExpressionSyntax Argument, SemanticModel Model)> CallSiteArguments(IMethodSymbol method, IParameterSymbol parameter)
         {
-            foreach (var tree in compilation.SyntaxTrees)
+            if (invocationsByName == null)
             {
-                var root = tree.GetRoot(cancellationToken);
-                if (!root.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == method.Name))
+                invocationsByName = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                    {
+                        var invokedName = InvokedName(node);
+                        if (!invocationsByName.TryGetValue(invokedName, out var list))
+                        {
+                            invocationsByName[invokedName] = list = new List<InvocationExpressionSyntax>();
+                        }
+
+                        list.Add(node);
+                    }
+                }
+            }
+
+            if (!invocationsByName.TryGetValue(method.Name, out var candidates))
+            {
+                yield break;
+            }
+
+            foreach (var invocation in candidates)
+            {
+                var model = ModelFor(invocation.SyntaxTree);
+                if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called
+                    || !SymbolEqualityComparer.Default.Equals((called.ReducedFrom ?? called).OriginalDefinition, method.OriginalDefinition))
                 {
                     continue;
                 }
 
-                var model = ModelFor(tree);
-                foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                var argument = ArgumentFor(invocation, called, parameter);
+                if (argument != null)
                 {
-                    if (InvokedName(invocation) != method.Name
-                        || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called
-                        || !SymbolEqualityComparer.Default.Equals((called.ReducedFrom ?? called).OriginalDefinition, method.OriginalDefinition))
-                    {
-                        continue;
-                    }
-
-                    var argument = ArgumentFor(invocation, called, parameter);
-                    if (argument != null)
-                    {
-                        yield return (argument, model);
-                    }
+                    yield return (argument, model);
                 }
             }
         }
@@ -981,7 +1057,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                 {
                     if (member is not IMethodSymbol action || action.MethodKind != MethodKind.Ordinary || action.IsStatic || action.IsAbstract
                         || action.DeclaredAccessibility != Accessibility.Public || action.IsGenericMethod || action.Locations.FirstOrDefault() is not { IsInSource: true } location
-                        || HasAttribute(action, symbols.NonActionAttribute, inherit: false) || action.Name == "Dispose" || !seen.Add(action))
+                        || HasAttribute(action, symbols.NonActionAttribute, inherit: false) || action.Name == "Dispose" || OverridesObject(action) || !seen.Add(action))
                     {
                         continue;
                     }
@@ -1005,6 +1081,19 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                         anonymous ?? mapping.AnonymousAt);
                 }
             }
+        }
+
+        private static bool OverridesObject(IMethodSymbol method)
+        {
+            for (var m = method; m != null; m = m.OverriddenMethod)
+            {
+                if (m.ContainingType.SpecialType == SpecialType.System_Object)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static Facts Combine(List<Facts> mappings)

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals.AspNetCore;
 
 namespace SecureServices.Analyzers.Rules.Access
 {
@@ -68,7 +69,7 @@ namespace SecureServices.Analyzers.Rules.Access
             }
 
             if (context.SemanticModel.GetSymbolInfo(assignment.Left, context.CancellationToken).Symbol is not IPropertySymbol property
-                || !DerivesFrom(property.ContainingType, parameters))
+                || !AspNetCoreSymbols.DerivesFrom(property.ContainingType, parameters))
             {
                 return;
             }
@@ -116,19 +117,6 @@ namespace SecureServices.Analyzers.Rules.Access
             {
                 context.ReportDiagnostic(Diagnostic.Create(ValidationRule, nameNode.GetLocation(), name));
             }
-        }
-
-        private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol target)
-        {
-            for (var t = type; t != null; t = t.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(t, target))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>All the values the function returns (expression body or return statements outside nested functions).</summary>
