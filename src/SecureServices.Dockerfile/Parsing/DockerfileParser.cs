@@ -11,17 +11,34 @@ namespace SecureServices.Dockerfile.Parsing
     /// </summary>
     public static class DockerfileParser
     {
-        private static readonly HashSet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)
+        // Ordered by how often they appear, so the linear match below usually stops early.
+        private static readonly string[] Keywords =
         {
-            "FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT",
-            "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL",
+            "RUN", "COPY", "FROM", "ENV", "ARG", "WORKDIR", "USER", "EXPOSE", "ENTRYPOINT", "CMD", "LABEL", "ADD",
+            "HEALTHCHECK", "SHELL", "VOLUME", "STOPSIGNAL", "ONBUILD", "MAINTAINER",
         };
+
+        /// <summary>The upper-case keyword (a shared string, no allocation) or null when the word is not one.</summary>
+        private static string? MatchKeyword(string text, int start, int length)
+        {
+            foreach (var keyword in Keywords)
+            {
+                if (keyword.Length == length && string.Compare(text, start, keyword, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return keyword;
+                }
+            }
+
+            return null;
+        }
 
         private static readonly HashSet<string> KeywordsWithoutRequiredArguments = new HashSet<string>(StringComparer.Ordinal)
         {
             // Docker accepts these with an empty argument list (CMD [] / ENTRYPOINT [] reset them).
             "CMD", "ENTRYPOINT",
         };
+
+        private static readonly List<Heredoc> NoHeredocs = new List<Heredoc>(0);
 
         public static DockerfileDocument Parse(string text)
         {
@@ -321,8 +338,8 @@ namespace SecureServices.Dockerfile.Parsing
             }
 
             var keywordToken = new Token(text.Substring(pos, kwEnd - pos), logical.Span(pos, kwEnd));
-            var keyword = keywordToken.Text.ToUpperInvariant();
-            if (!Keywords.Contains(keyword))
+            var keyword = MatchKeyword(text, pos, kwEnd - pos);
+            if (keyword == null)
             {
                 error = new ParseError(EngineMessages.Arg(EngineMessages.UnknownInstruction, Truncate(keywordToken.Text)), keywordToken.Span);
                 return null;
@@ -361,9 +378,10 @@ namespace SecureServices.Dockerfile.Parsing
 
             var exec = argumentText.Length > 0 && argumentText[0] == '[' ? TryParseJsonArray(argumentText) : null;
 
-            var heredocs = new List<Heredoc>();
-            if (keyword == "RUN" || keyword == "COPY" || keyword == "ADD")
+            var heredocs = NoHeredocs;
+            if ((keyword == "RUN" || keyword == "COPY" || keyword == "ADD") && argumentText.IndexOf("<<", StringComparison.Ordinal) >= 0)
             {
+                heredocs = new List<Heredoc>(1);
                 ReadHeredocs(lines, ref index, argumentText, heredocs, out error);
                 if (error != null)
                 {
@@ -541,6 +559,12 @@ namespace SecureServices.Dockerfile.Parsing
         private static bool TryParseDirective(string line, out string key, out string value)
         {
             key = value = string.Empty;
+            var first = FirstNonWhitespace(line);
+            if (first < 0 || line[first] != '#')
+            {
+                return false;
+            }
+
             var t = line.Trim();
             if (t.Length < 2 || t[0] != '#')
             {
