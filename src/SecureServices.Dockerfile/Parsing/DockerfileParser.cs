@@ -405,7 +405,7 @@ namespace SecureServices.Dockerfile.Parsing
         private static void ReadHeredocs(List<string> lines, ref int index, string arguments, List<Heredoc> heredocs, out ParseError? error)
         {
             error = null;
-            for (var p = arguments.IndexOf("<<", StringComparison.Ordinal); p >= 0; p = arguments.IndexOf("<<", p + 2, StringComparison.Ordinal))
+            for (var p = NextHeredocMarker(arguments, 0); p >= 0; p = NextHeredocMarker(arguments, p + 2))
             {
                 var q = p + 2;
                 var strip = q < arguments.Length && arguments[q] == '-';
@@ -457,6 +457,48 @@ namespace SecureServices.Dockerfile.Parsing
 
                 heredocs.Add(new Heredoc(delimiter, strip, quote != '\0', body.ToString(), new SourceSpan(bodyStart + 1, 1, index, lines[index - 1].Length + 1)));
             }
+        }
+
+        /// <summary>The next <c>&lt;&lt;</c> outside quotes that is not part of <c>&lt;&lt;&lt;</c> (a here-string), or -1.</summary>
+        private static int NextHeredocMarker(string text, int from)
+        {
+            var quote = '\0';
+            for (var i = 0; i < text.Length - 1; i++)
+            {
+                var c = text[i];
+                if (quote != '\0')
+                {
+                    if (c == quote)
+                    {
+                        quote = '\0';
+                    }
+                    else if (c == '\\' && quote == '"')
+                    {
+                        i++;
+                    }
+
+                    continue;
+                }
+
+                if (c == '"' || c == '\'')
+                {
+                    quote = c;
+                    continue;
+                }
+
+                if (c == '\\')
+                {
+                    i++;
+                    continue;
+                }
+
+                if (i >= from && c == '<' && text[i + 1] == '<' && (i + 2 >= text.Length || text[i + 2] != '<') && (i == 0 || text[i - 1] != '<'))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private static List<string>? TryParseJsonArray(string text)
