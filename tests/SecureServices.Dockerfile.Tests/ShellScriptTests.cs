@@ -16,7 +16,7 @@ public sealed class ShellScriptTests
     [InlineData("x=$(curl -s https://a | sh) y", "[x=$(curl -s https://a | sh)] [y] ")]
     [InlineData("echo `date` # comment | sh\nnext", "[echo] [`date`] NL ; [next] ")]
     [InlineData("a \\\n  b", "[a] [b] ")]
-    [InlineData("(cd x && make)", " ( ; [cd] [x] && ; [make] ) ")]
+    [InlineData("(cd x && make)", " ( ; [cd] [x] && ; [make] )")]
     [InlineData("echo \"unterminated", "[echo] [unterminated] ")]
     public void Commands_words_and_operators(string script, string expected)
         => Assert.Equal(expected, Show(script));
