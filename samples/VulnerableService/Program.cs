@@ -1,11 +1,18 @@
+using VulnerableService.Access;
 using VulnerableService.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddControllers();
+builder.Services.AddOrderAuthentication();
+builder.Services.AddAuthorization();
 builder.Services.Configure<OrderStoreOptions>(builder.Configuration.GetSection("OrderStore"));
 
 var app = builder.Build();
+
+// Authorization runs before the caller is authenticated: every caller looks anonymous (SSA3003).
+app.UseAuthorization();
+app.UseAuthentication();
 
 string adminPassword = "Winter2024!";
 

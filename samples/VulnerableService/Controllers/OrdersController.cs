@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace VulnerableService.Controllers;
@@ -10,4 +11,9 @@ public sealed class OrdersController : ControllerBase
 
     [HttpGet("{id:int}")]
     public IActionResult Get(int id) => Ok(new { id, notifier = SmtpPassword.Length > 0 });
+
+    // Anyone can cancel any order: AllowAnonymous on a DELETE (SSA3002).
+    [HttpDelete("{id:int}")]
+    [AllowAnonymous]
+    public IActionResult Cancel(int id) => NoContent();
 }

@@ -17,7 +17,7 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace SecureServices.Analyzers.CodeFixes.Secrets
 {
     /// <summary>
-    /// SSA1001: replaces the hard-coded secret with a lookup that fails loudly when the value is missing:
+    /// SSA1001, SSA1002: replaces the hard-coded secret with a lookup that fails loudly when the value is missing:
     /// <c>configuration["Db:Password"] ?? throw …</c> when an IConfiguration is in scope, otherwise
     /// <c>Environment.GetEnvironmentVariable("DB_PASSWORD") ?? throw …</c>. A <c>const</c> becomes
     /// <c>static readonly</c> (fields) or a plain local. Parameter defaults get no fix (they must be constant).
@@ -27,7 +27,7 @@ namespace SecureServices.Analyzers.CodeFixes.Secrets
     {
         private const string ConfigurationInterface = "Microsoft.Extensions.Configuration.IConfiguration";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.HardCodedPassword);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.HardCodedPassword, RuleIds.HardCodedSecretToken);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

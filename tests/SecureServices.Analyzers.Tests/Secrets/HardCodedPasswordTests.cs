@@ -41,6 +41,180 @@ public sealed class HardCodedPasswordTests
         """);
 
     [Fact]
+    public Task Keys_and_tokens_that_are_credentials_are_reported() => V.AnalyzerAsync("""
+        class Clients
+        {
+            public string ApiKey { get; init; } = {|SSA1001:"k-93f1b2c4"|};
+            private readonly string signing_key = {|SSA1001:"hs256-signing-material"|};
+            string AccessToken => {|SSA1001:"at-1f2e3d"|};
+            static readonly string clientsecret = {|SSA1001:"cs-88d1"|};
+        }
+        """);
+
+    [Fact]
+    public Task Constant_concatenations_and_interpolations_without_holes_are_reported() => V.AnalyzerAsync("""
+        class C
+        {
+            const string DbPassword = {|SSA1001:"pa" + "ss" + @"word-2024"|};
+            string smtpPassword = {|SSA1001:$"relay-2024"|};
+            string apiSecret = {|SSA1001:("sec" + "ret-1")|};
+        }
+        """);
+
+    [Fact]
+    public Task Dictionary_anonymous_object_and_collection_initialisers_are_reported() => V.AnalyzerAsync("""
+        using System.Collections.Generic;
+        class C
+        {
+            object M()
+            {
+                var kafka = new Dictionary<string, string>
+                {
+                    ["bootstrap.servers"] = "broker:9092",
+                    ["sasl.password"] = {|SSA1001:"kafka-pass-1"|},
+                };
+                var headers = new Dictionary<string, string> { { "X-Api-Key", {|SSA1001:"k-4471aa"|} }, { "Accept", "application/json" } };
+                kafka["Password"] = {|SSA1001:"index-assigned"|};
+                return new { User = "svc", Password = {|SSA1001:"anon-pass"|} };
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Arguments_named_or_positional_for_a_secret_parameter_are_reported() => V.AnalyzerAsync("""
+        using System.Net;
+        using System.Security.Cryptography.X509Certificates;
+        class C
+        {
+            void SetPassword(string password) { }
+            void Login(string user, string apiKey) { }
+
+            void M()
+            {
+                SetPassword({|SSA1001:"s3t-by-arg"|});
+                Login("svc", apiKey: {|SSA1001:"named-arg-key"|});
+                Login(apiKey: {|SSA1001:"named-first"|}, user: "svc");
+                var credential = new NetworkCredential("svc", {|SSA1001:"net-cred-pass"|});
+                var certificate = new X509Certificate2("cert.pfx", {|SSA1001:"pfx-pass"|});
+                Login("svc", "with spaces is not a key");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Attribute_arguments_and_comparisons_are_reported() => V.AnalyzerAsync("""
+        using System;
+        [AttributeUsage(AttributeTargets.All)]
+        class BasicAuthAttribute : Attribute
+        {
+            public BasicAuthAttribute(string user, string password) { }
+            public string ApiKey { get; set; } = "";
+        }
+
+        [BasicAuth("svc", {|SSA1001:"attr-pass"|}, ApiKey = {|SSA1001:"attr-key"|})]
+        class C
+        {
+            bool Check(string apiKey, string password) => apiKey == {|SSA1001:"cmp-key-1"|} || {|SSA1001:"cmp-pass-2"|} != password;
+        }
+        """);
+
+    [Fact]
+    public Task A_constant_declared_elsewhere_reaching_a_secret_is_reported_at_the_use() => V.AnalyzerAsync("""
+        using System.Net;
+        static class Defaults
+        {
+            public const string Fallback = "fallback-pass";
+        }
+
+        class C
+        {
+            NetworkCredential M() => new NetworkCredential("svc", {|SSA1001:Defaults.Fallback|});
+        }
+        """);
+
+    [Fact]
+    public Task Labels_ui_text_keys_routes_and_environment_names_are_not_reported() => V.AnalyzerAsync("""
+        using System.Collections.Generic;
+        class C
+        {
+            string Password = "Password";
+            string ApiKey = "API Key";
+            string passwordPrompt = "Enter your password";
+            string password2 = "Password is required.";
+            string dbPassword = "Db:Password";
+            string jwtSigningKey = "Jwt:SigningKey";
+            string apiKeyVariable = "API_KEY";
+            string adminPassword = "DB_PASSWORD";
+            string loginPassword = "/account/password";
+            string TokenType = "Bearer";
+            string TokenEndpoint = "https://login.example.org/token";
+            string ApiKeyHeaderName = "X-Api-Key";
+            string PasswordFormat = "{0:N}";
+            string smtpPassword = "your-smtp-password";
+            string apiToken = "TODO";
+            string cancellationToken = "abc";
+            string key = "value-of-a-plain-key";
+
+            void M(Dictionary<string, string> d, string password)
+            {
+                d["ConnectionStrings:Default"] = "Server=db";
+                var label = new { Password = "Password" };
+                if (password == "") { }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Real_default_passwords_are_secrets() => V.AnalyzerAsync("""
+        class C
+        {
+            string password = {|SSA1001:"password"|};
+            string adminPassword = {|SSA1001:"admin"|};
+            string rootPwd = {|SSA1001:"changeme"|};
+        }
+        """);
+
+    [Fact]
+    public Task Options_add_exclude_words_and_ignore_values() => V.AnalyzerAsync(
+        """
+        class C
+        {
+            string dbCredential = {|SSA1001:"cred-value"|};
+            string smtpPassword = "local-dev-only";
+            string cachePassword = "cache-pass";
+        }
+        """,
+        "secureservices.secret_words = credential\nsecureservices.secret_values_ignored = local-dev-only\nsecureservices.secret_words_excluded = cache\n");
+
+    [Fact]
+    public Task Test_projects_get_suggestions_by_default() => SecretsVerifier<HardCodedPasswordAnalyzer>.RunAsync(
+        """
+        class Fixture
+        {
+            const string DbPassword = "fixture-pass";
+        }
+        """,
+        globalConfig: "build_property.IsTestProject = true\n",
+        expected: SecretsVerifier<HardCodedPasswordAnalyzer>.Diagnostic("SSA1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithSpan(3, 31, 3, 45).WithArguments("DbPassword", 12));
+
+    [Fact]
+    public Task Test_projects_can_be_ignored_or_fully_reported()
+    {
+        const string source = """
+            class Fixture
+            {
+                const string DbPassword = "fixture-pass";
+            }
+            """;
+        return Task.WhenAll(
+            SecretsVerifier<HardCodedPasswordAnalyzer>.RunAsync(source, globalConfig: "build_property.IsTestProject = true\nsecureservices.secrets_in_test_projects = ignore\n"),
+            SecretsVerifier<HardCodedPasswordAnalyzer>.RunAsync(
+                source,
+                globalConfig: "build_property.IsTestProject = true\nsecureservices.secrets_in_test_projects = report\n",
+                expected: SecretsVerifier<HardCodedPasswordAnalyzer>.Diagnostic("SSA1001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithSpan(3, 31, 3, 45).WithArguments("DbPassword", 12)));
+    }
+
+    [Fact]
     public Task Names_where_the_secret_word_is_not_the_subject_are_not_reported() => V.AnalyzerAsync("""
         class Policy
         {

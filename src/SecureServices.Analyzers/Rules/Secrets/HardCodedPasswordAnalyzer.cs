@@ -4,13 +4,17 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecureServices.Analyzers.Catalog;
-using SecureServices.Analyzers.Internals;
+using SecureServices.Analyzers.Internals.SecretDetection;
 
 namespace SecureServices.Analyzers.Rules.Secrets
 {
     /// <summary>
-    /// SSA1001: a string literal given to a variable, field, property or parameter default whose name
-    /// says password/passwd/pwd/passphrase/secret. Purely syntactic: no semantic model is needed.
+    /// SSA1001: a constant string given to something whose name says it holds a password, secret, API key or access
+    /// token: variables, fields, properties (initialisers, expression bodies, <c>init</c>), parameter defaults,
+    /// assignments and object initialisers, dictionary initialisers (<c>["Password"] = …</c>, <c>{ "ApiKey", … }</c>),
+    /// anonymous objects, named and attribute arguments, arguments whose parameter is secret-named
+    /// (<c>new NetworkCredential("u", "…")</c>), comparisons (<c>apiKey == "…"</c>), and constants declared elsewhere
+    /// reaching one of those. Values that carry a recognised token format are left to SSA1002.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardCodedPasswordAnalyzer : DiagnosticAnalyzer
@@ -27,59 +31,157 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 AnalyzeNode,
                 SyntaxKind.VariableDeclarator,
                 SyntaxKind.PropertyDeclaration,
+                SyntaxKind.Parameter,
                 SyntaxKind.SimpleAssignmentExpression,
-                SyntaxKind.Parameter);
+                SyntaxKind.ComplexElementInitializerExpression,
+                SyntaxKind.AnonymousObjectMemberDeclarator,
+                SyntaxKind.Argument,
+                SyntaxKind.AttributeArgument,
+                SyntaxKind.EqualsExpression,
+                SyntaxKind.NotEqualsExpression);
         }
 
         private static void AnalyzeNode(SyntaxNodeAnalysisContext context)
         {
-            SyntaxToken name;
+            string? name = null;
             ExpressionSyntax? value;
+            var mayReferenceConstant = true;
             switch (context.Node)
             {
                 case VariableDeclaratorSyntax declarator:
-                    name = declarator.Identifier;
+                    name = declarator.Identifier.ValueText;
                     value = declarator.Initializer?.Value;
+                    mayReferenceConstant = false;
                     break;
                 case PropertyDeclarationSyntax property:
-                    name = property.Identifier;
+                    name = property.Identifier.ValueText;
                     value = property.Initializer?.Value ?? property.ExpressionBody?.Expression;
+                    mayReferenceConstant = false;
                     break;
                 case ParameterSyntax parameter:
-                    name = parameter.Identifier;
+                    name = parameter.Identifier.ValueText;
                     value = parameter.Default?.Value;
+                    mayReferenceConstant = false;
                     break;
                 case AssignmentExpressionSyntax assignment:
-                    name = AssignedName(assignment.Left);
+                    name = SecretSyntax.TargetName(assignment.Left);
                     value = assignment.Right;
+                    break;
+                case InitializerExpressionSyntax { Expressions.Count: 2 } pair
+                    when pair.Expressions[0] is LiteralExpressionSyntax key && key.IsKind(SyntaxKind.StringLiteralExpression):
+                    name = key.Token.ValueText;
+                    value = pair.Expressions[1];
+                    break;
+                case AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals } member:
+                    name = nameEquals.Name.Identifier.ValueText;
+                    value = member.Expression;
+                    break;
+                case ArgumentSyntax argument:
+                    name = argument.NameColon?.Name.Identifier.ValueText;
+                    value = argument.Expression;
+                    break;
+                case AttributeArgumentSyntax attributeArgument:
+                    name = attributeArgument.NameEquals?.Name.Identifier.ValueText ?? attributeArgument.NameColon?.Name.Identifier.ValueText;
+                    value = attributeArgument.Expression;
+                    break;
+                case BinaryExpressionSyntax comparison:
+                    if (SecretSyntax.TryGetLiteralText(comparison.Right, out _))
+                    {
+                        name = SecretSyntax.TargetName(comparison.Left);
+                        value = comparison.Right;
+                    }
+                    else
+                    {
+                        name = SecretSyntax.TargetName(comparison.Right);
+                        value = comparison.Left;
+                    }
+
+                    mayReferenceConstant = false;
                     break;
                 default:
                     return;
             }
 
-            if (value is not LiteralExpressionSyntax literal
-                || !(literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression))
-                || name.IsMissing
-                || !SecretNames.IsPasswordLike(name.ValueText))
+            if (value == null || (name != null && name.Length < 3))
             {
                 return;
             }
 
-            var text = literal.Token.ValueText;
-            if (SecretValues.IsPlaceholder(text))
+            // Cheapest first: a literal value, or (only where a constant declared elsewhere can arrive) a name.
+            var isLiteral = SecretSyntax.TryGetLiteralText(value, out var text);
+            if (!isLiteral && !(mayReferenceConstant && SecretSyntax.IsPossibleConstantReference(value)))
             {
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, literal.GetLocation(), name.ValueText, text.Length));
+            var tree = context.Node.SyntaxTree;
+            var words = SecretSyntax.WordOptions(context.Options, tree);
+            if (name != null && !words.IsSecretName(name))
+            {
+                return;
+            }
+
+            if (!isLiteral && !SecretSyntax.TryGetConstantReference(value, context.SemanticModel, context.CancellationToken, out text))
+            {
+                return;
+            }
+
+            if (text.Length == 0 || words.IsNotASecret(text, name ?? string.Empty) || SecretTokenDetector.TryFind(text, out _))
+            {
+                return;
+            }
+
+            if (name == null)
+            {
+                // Positional arguments are everywhere (log messages, routes, SQL): text with blanks is not a key or
+                // password in practice, and skipping it avoids a semantic lookup for most of them.
+                if (HasWhiteSpace(text))
+                {
+                    return;
+                }
+
+                // A positional argument: the parameter's name decides (SetPassword("…"), new NetworkCredential("u", "…")).
+                name = context.Node switch
+                {
+                    ArgumentSyntax argument => SecretSyntax.ParameterName(argument, context.SemanticModel, context.CancellationToken),
+                    AttributeArgumentSyntax attributeArgument => AttributeParameterName(attributeArgument, context.SemanticModel, context.CancellationToken),
+                    _ => null,
+                };
+                if (name == null || !words.IsSecretName(name) || words.IsNotASecret(text, name))
+                {
+                    return;
+                }
+            }
+
+            if (SecretSyntax.TryCreate(Rule, value.GetLocation(), context.Options, tree, out var diagnostic, name, text.Length))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
 
-        private static SyntaxToken AssignedName(ExpressionSyntax left) => left switch
+        private static bool HasWhiteSpace(string text)
         {
-            IdentifierNameSyntax id => id.Identifier,
-            MemberAccessExpressionSyntax member => member.Name.Identifier,
-            MemberBindingExpressionSyntax binding => binding.Name.Identifier,
-            _ => default,
-        };
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string? AttributeParameterName(AttributeArgumentSyntax argument, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        {
+            if (argument.Parent is not AttributeArgumentListSyntax list || list.Parent is not AttributeSyntax attribute
+                || model.GetSymbolInfo(attribute, cancellationToken).Symbol is not IMethodSymbol constructor)
+            {
+                return null;
+            }
+
+            var index = list.Arguments.IndexOf(argument);
+            return index >= 0 && index < constructor.Parameters.Length ? constructor.Parameters[index].Name : null;
+        }
     }
 }

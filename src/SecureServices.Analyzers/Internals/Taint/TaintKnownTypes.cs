@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace SecureServices.Analyzers.Internals.Taint
+{
+    /// <summary>What a sink does with the value; sanitisers and guards depend on it.</summary>
+    internal enum SinkKind
+    {
+        Sql,
+        Command,
+        Path,
+        Ssrf,
+        Redirect,
+        Regex,
+    }
+
+    /// <summary>The well-known types the taint rules need, resolved once per compilation (null when absent).</summary>
+    internal sealed class TaintKnownTypes
+    {
+        private TaintKnownTypes(Compilation compilation)
+        {
+            INamedTypeSymbol? Get(string name) => compilation.GetTypeByMetadataName(name);
+
+            HttpRequest = Get("Microsoft.AspNetCore.Http.HttpRequest");
+            HttpResponse = Get("Microsoft.AspNetCore.Http.HttpResponse");
+            ControllerBase = Get("Microsoft.AspNetCore.Mvc.ControllerBase");
+            Hub = Get("Microsoft.AspNetCore.SignalR.Hub");
+            HubOfT = Get("Microsoft.AspNetCore.SignalR.Hub`1");
+            BindServiceMethodAttribute = Get("Grpc.Core.BindServiceMethodAttribute");
+            KafkaConsumeResult = Get("Confluent.Kafka.ConsumeResult`2");
+            KafkaMessage = Get("Confluent.Kafka.Message`2");
+            RabbitDeliverEventArgs = Get("RabbitMQ.Client.Events.BasicDeliverEventArgs");
+            RabbitGetResult = Get("RabbitMQ.Client.BasicGetResult");
+            StringValues = Get("Microsoft.Extensions.Primitives.StringValues");
+            DbCommandInterface = Get("System.Data.IDbCommand");
+            RelationalQueryable = Get("Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
+            RelationalDatabaseFacade = Get("Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
+            DapperSqlMapper = Get("Dapper.SqlMapper");
+            DapperCommandDefinition = Get("Dapper.CommandDefinition");
+            DbDataSource = Get("System.Data.Common.DbDataSource");
+            Process = Get("System.Diagnostics.Process");
+            ProcessStartInfo = Get("System.Diagnostics.ProcessStartInfo");
+            File = Get("System.IO.File");
+            Directory = Get("System.IO.Directory");
+            Path = Get("System.IO.Path");
+            Results = Get("Microsoft.AspNetCore.Http.Results");
+            TypedResults = Get("Microsoft.AspNetCore.Http.TypedResults");
+            HttpClient = Get("System.Net.Http.HttpClient");
+            HttpClientJson = Get("System.Net.Http.Json.HttpClientJsonExtensions");
+            HttpRequestMessage = Get("System.Net.Http.HttpRequestMessage");
+            RedirectResult = Get("Microsoft.AspNetCore.Mvc.RedirectResult");
+            Regex = Get("System.Text.RegularExpressions.Regex");
+            RegexOptions = Get("System.Text.RegularExpressions.RegexOptions");
+            Uri = Get("System.Uri");
+            WebUtility = Get("System.Net.WebUtility");
+            TimeSpan = Get("System.TimeSpan");
+
+            var fileTypes = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            foreach (var name in new[] { "System.IO.FileStream", "System.IO.StreamReader", "System.IO.StreamWriter", "System.IO.FileInfo", "System.IO.DirectoryInfo" })
+            {
+                if (Get(name) is { } t)
+                {
+                    fileTypes.Add(t);
+                }
+            }
+
+            FileObjectTypes = fileTypes.ToImmutable();
+
+            var sinkTypes = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            foreach (var t in new[] { RelationalQueryable, RelationalDatabaseFacade, DapperSqlMapper, DbDataSource, Process, File, Directory, Results, TypedResults, HttpClient, HttpClientJson, ControllerBase, HttpResponse, Regex })
+            {
+                if (t != null)
+                {
+                    sinkTypes.Add(t);
+                }
+            }
+
+            InvocationSinkTypes = sinkTypes.ToImmutable();
+        }
+
+        public INamedTypeSymbol? HttpRequest { get; }
+        public INamedTypeSymbol? HttpResponse { get; }
+        public INamedTypeSymbol? ControllerBase { get; }
+        public INamedTypeSymbol? Hub { get; }
+        public INamedTypeSymbol? HubOfT { get; }
+        public INamedTypeSymbol? BindServiceMethodAttribute { get; }
+        public INamedTypeSymbol? KafkaConsumeResult { get; }
+        public INamedTypeSymbol? KafkaMessage { get; }
+        public INamedTypeSymbol? RabbitDeliverEventArgs { get; }
+        public INamedTypeSymbol? RabbitGetResult { get; }
+        public INamedTypeSymbol? StringValues { get; }
+        public INamedTypeSymbol? DbCommandInterface { get; }
+        public INamedTypeSymbol? RelationalQueryable { get; }
+        public INamedTypeSymbol? RelationalDatabaseFacade { get; }
+        public INamedTypeSymbol? DapperSqlMapper { get; }
+        public INamedTypeSymbol? DapperCommandDefinition { get; }
+        public INamedTypeSymbol? DbDataSource { get; }
+        public INamedTypeSymbol? Process { get; }
+        public INamedTypeSymbol? ProcessStartInfo { get; }
+        public INamedTypeSymbol? File { get; }
+        public INamedTypeSymbol? Directory { get; }
+        public INamedTypeSymbol? Path { get; }
+        public INamedTypeSymbol? Results { get; }
+        public INamedTypeSymbol? TypedResults { get; }
+        public INamedTypeSymbol? HttpClient { get; }
+        public INamedTypeSymbol? HttpClientJson { get; }
+        public INamedTypeSymbol? HttpRequestMessage { get; }
+        public INamedTypeSymbol? RedirectResult { get; }
+        public INamedTypeSymbol? Regex { get; }
+        public INamedTypeSymbol? RegexOptions { get; }
+        public INamedTypeSymbol? Uri { get; }
+        public INamedTypeSymbol? WebUtility { get; }
+        public INamedTypeSymbol? TimeSpan { get; }
+
+        /// <summary>FileStream, StreamReader, StreamWriter, FileInfo, DirectoryInfo: constructors that take a path.</summary>
+        public ImmutableHashSet<INamedTypeSymbol> FileObjectTypes { get; }
+
+        /// <summary>Types whose methods can be sinks: a cheap first filter for every invocation.</summary>
+        public ImmutableHashSet<INamedTypeSymbol> InvocationSinkTypes { get; }
+
+        /// <summary>True when the compilation references nothing that produces untrusted input: the rules do nothing.</summary>
+        public bool HasAnySource
+            => HttpRequest != null || Hub != null || BindServiceMethodAttribute != null || KafkaConsumeResult != null || RabbitDeliverEventArgs != null;
+
+        public static TaintKnownTypes Create(Compilation compilation) => new TaintKnownTypes(compilation);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals.SecretDetection;
+
+namespace SecureServices.Analyzers.Rules.Secrets
+{
+    /// <summary>
+    /// SSA1003: a password inside a connection string or a URI's user information, in any string literal or the text of
+    /// an interpolated string. The detector runs on the source text so the span is exactly the password.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ConnectionStringPasswordAnalyzer : DiagnosticAnalyzer
+    {
+        internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(RuleIds.ConnectionStringPassword);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterSyntaxNodeAction(
+                AnalyzeNode,
+                SyntaxKind.StringLiteralExpression,
+                SyntaxKind.Utf8StringLiteralExpression,
+                SyntaxKind.InterpolatedStringText);
+        }
+
+        private static void AnalyzeNode(SyntaxNodeAnalysisContext context)
+        {
+            var token = context.Node switch
+            {
+                LiteralExpressionSyntax literal => literal.Token,
+                InterpolatedStringTextSyntax text => text.TextToken,
+                _ => default,
+            };
+
+            var source = SecretSyntax.LiteralContent(token, out var offset);
+            if (token.IsMissing || !ConnectionStringCredentials.TryFind(source, out var password))
+            {
+                return;
+            }
+
+            // An interpolated string whose hole follows "Password=" reads the password at run time.
+            if (context.Node is InterpolatedStringTextSyntax && password.Start + password.Length == source.Length
+                && context.Node.GetNextSibling() is InterpolationSyntax)
+            {
+                return;
+            }
+
+            if (SyntaxNodeSiblings.IsLookupFallback(context.Node))
+            {
+                return; // SSA1004 reports configuration["X"] ?? "…Password=…" and GetValue(key, "…Password=…").
+            }
+
+            var ignored = SecretSyntax.WordOptions(context.Options, context.Node.SyntaxTree).IgnoredValues;
+            var value = source.Substring(password.Start, password.Length);
+            if (ignored.Contains(value))
+            {
+                return;
+            }
+
+            var location = Location.Create(context.Node.SyntaxTree, new TextSpan(token.SpanStart + offset + password.Start, password.Length));
+            if (SecretSyntax.TryCreate(Rule, location, context.Options, context.Node.SyntaxTree, out var diagnostic, password.Kind, password.Length))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+    }
+
+    internal static class SyntaxNodeSiblings
+    {
+        /// <summary>The literal is the fallback of a lookup: <c>x[…] ?? "…"</c>, <c>M(…) ?? "…"</c> or the last argument of <c>GetValue</c>.</summary>
+        public static bool IsLookupFallback(SyntaxNode node)
+        {
+            var value = node as ExpressionSyntax;
+            while (value?.Parent is ParenthesizedExpressionSyntax || value?.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression })
+            {
+                value = (ExpressionSyntax)value.Parent;
+            }
+
+            if (value == null)
+            {
+                return false;
+            }
+
+            if (value.Parent is BinaryExpressionSyntax coalesce && coalesce.IsKind(SyntaxKind.CoalesceExpression) && coalesce.Right == value)
+            {
+                var left = coalesce.Left;
+                while (left is ParenthesizedExpressionSyntax p) { left = p.Expression; }
+                if (left is PostfixUnaryExpressionSyntax bang) { left = bang.Operand; }
+                return left is InvocationExpressionSyntax or ElementAccessExpressionSyntax;
+            }
+
+            return value.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } list } argument
+                && list.Arguments.Count >= 2 && list.Arguments[list.Arguments.Count - 1] == argument
+                && invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetValue" } or SimpleNameSyntax { Identifier.ValueText: "GetValue" };
+        }
+    }
+
+    internal static class SyntaxNodeSiblingsExtensions
+    {
+        public static SyntaxNode? GetNextSibling(this SyntaxNode node)
+        {
+            if (node.Parent == null)
+            {
+                return null;
+            }
+
+            var found = false;
+            foreach (var child in node.Parent.ChildNodes())
+            {
+                if (found)
+                {
+                    return child;
+                }
+
+                found = child == node;
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals.SecretDetection;
+
+namespace SecureServices.Analyzers.Rules.Secrets
+{
+    /// <summary>
+    /// SSA1002: a recognised token format (AWS, GitHub, Slack, Stripe, Google, Azure keys, PEM private keys, JWTs…)
+    /// anywhere in a string literal or in the text of an interpolated string, whatever it is assigned to. The detector
+    /// runs on the literal's source text, so the reported span is exactly the token.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HardCodedSecretTokenAnalyzer : DiagnosticAnalyzer
+    {
+        internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(RuleIds.HardCodedSecretToken);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterSyntaxNodeAction(
+                AnalyzeNode,
+                SyntaxKind.StringLiteralExpression,
+                SyntaxKind.Utf8StringLiteralExpression,
+                SyntaxKind.InterpolatedStringText);
+        }
+
+        private static void AnalyzeNode(SyntaxNodeAnalysisContext context)
+        {
+            var token = context.Node switch
+            {
+                LiteralExpressionSyntax literal => literal.Token,
+                InterpolatedStringTextSyntax text => text.TextToken,
+                _ => default,
+            };
+
+            var source = SecretSyntax.LiteralContent(token, out var offset);
+            if (token.IsMissing || !SecretTokenDetector.TryFind(source, out var secret))
+            {
+                return;
+            }
+
+            var span = new TextSpan(token.SpanStart + offset + secret.Start, secret.Length);
+            var location = Location.Create(context.Node.SyntaxTree, span);
+            if (SecretSyntax.TryCreate(Rule, location, context.Options, context.Node.SyntaxTree, out var diagnostic, secret.Kind, secret.Prefix(source), secret.Length))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+    }
+}

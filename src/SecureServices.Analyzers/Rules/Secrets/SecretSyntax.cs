@@ -1,0 +1,214 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SecureServices.Analyzers.Internals;
+
+namespace SecureServices.Analyzers.Rules.Secrets
+{
+    /// <summary>Syntax helpers shared by the secrets rules: constant string values, the name a value is given to, options.</summary>
+    internal static class SecretSyntax
+    {
+        public const string SecretWordsOption = "secret_words";
+        public const string ExcludedSecretWordsOption = "secret_words_excluded";
+        public const string IgnoredSecretValuesOption = "secret_values_ignored";
+        public const string TestProjectsOption = "secrets_in_test_projects";
+
+        /// <summary>
+        /// The text of a compile-time string built only from literals: regular, verbatim, raw and UTF-8 literals,
+        /// interpolated strings without holes, '+' concatenations of those, parentheses. Purely syntactic.
+        /// </summary>
+        public static bool TryGetLiteralText(ExpressionSyntax? expression, out string text)
+        {
+            text = string.Empty;
+            switch (expression)
+            {
+                case LiteralExpressionSyntax literal
+                    when literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression):
+                    text = literal.Token.ValueText;
+                    return true;
+                case InterpolatedStringExpressionSyntax interpolated:
+                    var sb = new StringBuilder();
+                    foreach (var content in interpolated.Contents)
+                    {
+                        if (content is not InterpolatedStringTextSyntax part)
+                        {
+                            return false;
+                        }
+
+                        sb.Append(part.TextToken.ValueText);
+                    }
+
+                    text = sb.ToString();
+                    return true;
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                    if (TryGetLiteralText(binary.Left, out var left) && TryGetLiteralText(binary.Right, out var right))
+                    {
+                        text = left + right;
+                        return true;
+                    }
+
+                    return false;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return TryGetLiteralText(parenthesized.Expression, out text);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// The source text of a string literal token without its delimiters (<c>@"</c>, <c>"""</c>, <c>"u8</c>…), and the
+        /// offset of that content in the token: detectors run on source text so that reported spans are exact.
+        /// </summary>
+        public static string LiteralContent(SyntaxToken token, out int offset)
+        {
+            var text = token.Text;
+            offset = 0;
+            if (!token.IsKind(SyntaxKind.StringLiteralToken) && !token.IsKind(SyntaxKind.Utf8StringLiteralToken)
+                && !token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) && !token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
+                && !token.IsKind(SyntaxKind.Utf8SingleLineRawStringLiteralToken) && !token.IsKind(SyntaxKind.Utf8MultiLineRawStringLiteralToken))
+            {
+                return text; // interpolated text: already the content
+            }
+
+            var start = 0;
+            while (start < text.Length && text[start] == '@')
+            {
+                start++;
+            }
+
+            var quotes = 0;
+            while (start < text.Length && text[start] == '"')
+            {
+                start++;
+                quotes++;
+            }
+
+            var end = text.Length;
+            if (end - start >= 2 && (text.EndsWith("u8", System.StringComparison.Ordinal) || text.EndsWith("U8", System.StringComparison.Ordinal)))
+            {
+                end -= 2;
+            }
+
+            var closing = 0;
+            while (end > start && closing < quotes && text[end - 1] == '"')
+            {
+                end--;
+                closing++;
+            }
+
+            offset = start;
+            return text.Substring(start, end - start);
+        }
+
+        /// <summary>Could <paramref name="expression"/> be a reference to a string constant (checked later with the semantic model)?</summary>
+        public static bool IsPossibleConstantReference(ExpressionSyntax? expression)
+            => expression is IdentifierNameSyntax || (expression is MemberAccessExpressionSyntax m && m.IsKind(SyntaxKind.SimpleMemberAccessExpression));
+
+        /// <summary>
+        /// The string value of a reference to a <c>const</c> field or local whose own name does not look secret (a secret-named
+        /// constant is reported at its declaration). Used where a constant declared elsewhere reaches a secret.
+        /// </summary>
+        public static bool TryGetConstantReference(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken, out string text)
+        {
+            text = string.Empty;
+            var symbol = model.GetSymbolInfo(expression, cancellationToken).Symbol;
+            if (!(symbol is IFieldSymbol { IsConst: true } || symbol is ILocalSymbol { IsConst: true }) || SecretNames.IsSecretLike(symbol.Name))
+            {
+                return false;
+            }
+
+            var constant = model.GetConstantValue(expression, cancellationToken);
+            if (!constant.HasValue || constant.Value is not string value)
+            {
+                return false;
+            }
+
+            text = value;
+            return true;
+        }
+
+        /// <summary>The name a member access, identifier or element access (<c>["Password"]</c>) designates, or null.</summary>
+        public static string? TargetName(ExpressionSyntax target) => target switch
+        {
+            IdentifierNameSyntax id => id.Identifier.ValueText,
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            ImplicitElementAccessSyntax implicitAccess => StringKey(implicitAccess.ArgumentList),
+            ElementAccessExpressionSyntax elementAccess => StringKey(elementAccess.ArgumentList),
+            _ => null,
+        };
+
+        private static string? StringKey(BracketedArgumentListSyntax arguments)
+            => arguments.Arguments.Count == 1
+               && arguments.Arguments[0].Expression is LiteralExpressionSyntax literal
+               && literal.IsKind(SyntaxKind.StringLiteralExpression)
+                ? literal.Token.ValueText
+                : null;
+
+        /// <summary>The parameter an argument is passed to, through the semantic model (null in broken code).</summary>
+        public static string? ParameterName(ArgumentSyntax argument, SemanticModel model, CancellationToken cancellationToken)
+            => (model.GetOperation(argument, cancellationToken) as IArgumentOperation)?.Parameter?.Name;
+
+        /// <summary>Per-file secret-word options.</summary>
+        public static SecretWordOptions WordOptions(AnalyzerOptions options, SyntaxTree tree)
+            => new SecretWordOptions(
+                SecureServicesOptions.GetList(options, tree, SecretWordsOption),
+                SecureServicesOptions.GetList(options, tree, ExcludedSecretWordsOption),
+                SecureServicesOptions.GetList(options, tree, IgnoredSecretValuesOption));
+
+        /// <summary>
+        /// Test projects (<c>IsTestProject=true</c>) hold throwaway fixture credentials: by default their findings are
+        /// suggestions; <c>secureservices.secrets_in_test_projects = report</c> keeps the rule's severity, <c>ignore</c> drops them.
+        /// </summary>
+        public static bool TryCreate(DiagnosticDescriptor rule, Location location, AnalyzerOptions options, SyntaxTree? tree, out Diagnostic diagnostic, params object[] args)
+            => TryCreate(rule, location, options, tree, null, out diagnostic, args);
+
+        public static bool TryCreate(DiagnosticDescriptor rule, Location location, AnalyzerOptions options, SyntaxTree? tree, ImmutableDictionary<string, string?>? properties, out Diagnostic diagnostic, params object[] args)
+        {
+            diagnostic = null!;
+            var isTest = string.Equals(SecureServicesOptions.GetBuildProperty(options, "IsTestProject")?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
+            if (!isTest)
+            {
+                diagnostic = Diagnostic.Create(rule, location, properties, args);
+                return true;
+            }
+
+            switch (SecureServicesOptions.Get(options, tree, TestProjectsOption)?.Trim().ToLowerInvariant())
+            {
+                case "ignore":
+                    return false;
+                case "report":
+                    diagnostic = Diagnostic.Create(rule, location, properties, args);
+                    return true;
+                default:
+                    diagnostic = Diagnostic.Create(rule, location, DiagnosticSeverity.Info, additionalLocations: null, properties, args);
+                    return true;
+            }
+        }
+    }
+
+    internal sealed class SecretWordOptions
+    {
+        public SecretWordOptions(ImmutableArray<string> extraWords, ImmutableArray<string> excludedWords, ImmutableArray<string> ignoredValues)
+        {
+            ExtraWords = extraWords;
+            ExcludedWords = excludedWords;
+            IgnoredValues = ignoredValues;
+        }
+
+        public ImmutableArray<string> ExtraWords { get; }
+
+        public ImmutableArray<string> ExcludedWords { get; }
+
+        public ImmutableArray<string> IgnoredValues { get; }
+
+        public bool IsSecretName(string name) => SecretNames.IsSecretLike(name, ExtraWords, ExcludedWords);
+
+        public bool IsNotASecret(string value, string name) => SecretValues.IsNotASecret(value, name, IgnoredValues);
+    }
+}
