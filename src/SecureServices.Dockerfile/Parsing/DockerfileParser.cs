@@ -39,6 +39,7 @@ namespace SecureServices.Dockerfile.Parsing
         };
 
         private static readonly List<Heredoc> NoHeredocs = new List<Heredoc>(0);
+        private static readonly List<InstructionFlag> NoFlags = new List<InstructionFlag>(0);
 
         public static DockerfileDocument Parse(string text)
         {
@@ -337,8 +338,9 @@ namespace SecureServices.Dockerfile.Parsing
                 kwEnd++;
             }
 
-            var keywordToken = new Token(text.Substring(pos, kwEnd - pos), logical.Span(pos, kwEnd));
             var keyword = MatchKeyword(text, pos, kwEnd - pos);
+            var keywordText = keyword != null && string.CompareOrdinal(text, pos, keyword, 0, keyword.Length) == 0 ? keyword : text.Substring(pos, kwEnd - pos);
+            var keywordToken = new Token(keywordText, logical.Span(pos, kwEnd));
             if (keyword == null)
             {
                 error = new ParseError(EngineMessages.Arg(EngineMessages.UnknownInstruction, Truncate(keywordToken.Text)), keywordToken.Span);
@@ -346,10 +348,15 @@ namespace SecureServices.Dockerfile.Parsing
             }
 
             // Flags: --name[=value] words right after the keyword (ONBUILD's are its inner instruction's).
-            var flags = new List<InstructionFlag>();
+            var flags = NoFlags;
             pos = SkipSpaces(text, kwEnd);
             while (keyword != "ONBUILD" && pos + 2 < text.Length && text[pos] == '-' && text[pos + 1] == '-' && !IsSpace(text[pos + 2]))
             {
+                if (flags == NoFlags)
+                {
+                    flags = new List<InstructionFlag>(2);
+                }
+
                 var flagEnd = ShellWordEnd(text, pos);
                 var word = text.Substring(pos + 2, flagEnd - pos - 2);
                 var eq = word.IndexOf('=');
@@ -368,7 +375,7 @@ namespace SecureServices.Dockerfile.Parsing
             }
 
             var argumentText = text.Substring(argStart, argEnd - argStart);
-            var arguments = new List<Token>();
+            var arguments = new List<Token>(4);
             for (var p = argStart; p < argEnd;)
             {
                 var wordEnd = ShellWordEnd(text, p);
@@ -723,28 +730,61 @@ namespace SecureServices.Dockerfile.Parsing
         /// </summary>
         private sealed class LogicalLine
         {
-            private readonly StringBuilder text = new StringBuilder();
-            private readonly List<LineSegment> segments = new List<LineSegment>(2);
+            private string? single;
+            private StringBuilder? text;
+            private LineSegment[] segments = new LineSegment[1];
+            private int segmentCount;
 
-            public int Length => text.Length;
+            public int Length => single?.Length ?? text?.Length ?? 0;
 
             public int LastLine { get; private set; }
 
             public int LastColumn { get; private set; }
 
-            public LineSegment[] Segments => segments.ToArray();
+            public LineSegment[] Segments
+            {
+                get
+                {
+                    if (segments.Length != segmentCount)
+                    {
+                        Array.Resize(ref segments, segmentCount);
+                    }
+
+                    return segments;
+                }
+            }
 
             public void Append(string line, int length, int lineNumber)
             {
-                segments.Add(new LineSegment(text.Length, lineNumber, 1));
-                text.Append(line, 0, length);
+                if (segmentCount == segments.Length)
+                {
+                    Array.Resize(ref segments, segments.Length * 2);
+                }
+
+                segments[segmentCount++] = new LineSegment(Length, lineNumber, 1);
+                if (segmentCount == 1 && length == line.Length)
+                {
+                    // The common case: a one-line instruction is the line itself, no copy.
+                    single = line;
+                }
+                else
+                {
+                    if (text == null)
+                    {
+                        text = new StringBuilder(single ?? string.Empty, 128);
+                        single = null;
+                    }
+
+                    text.Append(line, 0, length);
+                }
+
                 LastLine = lineNumber;
                 LastColumn = line.Length + 1;
             }
 
-            public SourceSpan Span(int start, int end) => LineSegment.Map(segments, 0, start, end, LastLine);
+            public SourceSpan Span(int start, int end) => LineSegment.Map(Segments, 0, start, end, LastLine);
 
-            public override string ToString() => text.ToString();
+            public override string ToString() => single ?? text?.ToString() ?? string.Empty;
         }
     }
 }

@@ -29,6 +29,11 @@ namespace SecureServices.Dockerfile.Rules
             {
                 foreach (var instruction in stage.Instructions)
                 {
+                    if (instruction.Flags.Count == 0)
+                    {
+                        continue;
+                    }
+
                     foreach (var (reference, span) in TrustedRegistryRule.ImagesUsedBy(context.Document, stage, instruction))
                     {
                         var image = context.Resolve(instruction, reference, out var resolved);
