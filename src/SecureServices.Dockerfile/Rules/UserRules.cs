@@ -87,7 +87,7 @@ namespace SecureServices.Dockerfile.Rules
         public override void Analyze(DockerfileRuleContext context)
         {
             var final = context.Document.FinalStage;
-            if (final == null || IsWindows(final))
+            if (final == null || IsWindows(context))
             {
                 return;
             }
@@ -109,11 +109,44 @@ namespace SecureServices.Dockerfile.Rules
             }
         }
 
-        /// <summary>Windows images (nanoserver, servercore) have no root user; ContainerUser is the default on nanoserver.</summary>
-        private static bool IsWindows(BuildStage final)
-            => final.Image.IndexOf("nanoserver", StringComparison.OrdinalIgnoreCase) >= 0
-            || final.Image.IndexOf("servercore", StringComparison.OrdinalIgnoreCase) >= 0
-            || final.Image.IndexOf("windows", StringComparison.OrdinalIgnoreCase) >= 0;
+        /// <summary>
+        /// Windows images have no root user (ContainerUser is the default on nanoserver): .NET Framework images,
+        /// nanoserver/servercore/windows images and tags, or a cmd/Windows PowerShell SHELL in the final image.
+        /// </summary>
+        private static bool IsWindows(DockerfileRuleContext context)
+        {
+            var chain = context.FinalImageChain();
+            if (chain.Count == 0)
+            {
+                return false;
+            }
+
+            var image = chain[0].Image;
+            if (image.IndexOf("nanoserver", StringComparison.OrdinalIgnoreCase) >= 0
+                || image.IndexOf("servercore", StringComparison.OrdinalIgnoreCase) >= 0
+                || image.IndexOf("windows", StringComparison.OrdinalIgnoreCase) >= 0
+                || image.IndexOf("dotnet/framework/", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            foreach (var stage in chain)
+            {
+                foreach (var instruction in stage.Instructions)
+                {
+                    if (instruction.Keyword == "SHELL" && instruction.ExecArguments is { Count: > 0 } shell)
+                    {
+                        var exe = shell[0].ToLowerInvariant();
+                        if (exe == "cmd" || exe.EndsWith("cmd.exe", StringComparison.Ordinal) || exe == "powershell" || exe.EndsWith("powershell.exe", StringComparison.Ordinal))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>SSA7017 (remote administration ports) and SSA7018 (privileged ports under a non-root user).</summary>
