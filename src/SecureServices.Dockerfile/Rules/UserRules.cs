@@ -87,7 +87,7 @@ namespace SecureServices.Dockerfile.Rules
         public override void Analyze(DockerfileRuleContext context)
         {
             var final = context.Document.FinalStage;
-            if (final == null || IsWindows(context))
+            if (final == null || IsWindows(context, final))
             {
                 return;
             }
@@ -113,12 +113,13 @@ namespace SecureServices.Dockerfile.Rules
         /// Windows images have no root user (ContainerUser is the default on nanoserver): .NET Framework images,
         /// nanoserver/servercore/windows images and tags, or a cmd/Windows PowerShell SHELL in the final image.
         /// </summary>
-        private static bool IsWindows(DockerfileRuleContext context)
+        internal static bool IsWindows(DockerfileRuleContext context, BuildStage stage)
         {
-            var chain = context.FinalImageChain();
-            if (chain.Count == 0)
+            var chain = new List<BuildStage>(2);
+            var stages = context.Document.Stages;
+            for (var s = stage.Index; s >= 0 && chain.Count <= stages.Count; s = stages[s].BaseStageIndex)
             {
-                return false;
+                chain.Insert(0, stages[s]);
             }
 
             var image = chain[0].Image;
@@ -130,9 +131,9 @@ namespace SecureServices.Dockerfile.Rules
                 return true;
             }
 
-            foreach (var stage in chain)
+            foreach (var link in chain)
             {
-                foreach (var instruction in stage.Instructions)
+                foreach (var instruction in link.Instructions)
                 {
                     if (instruction.Keyword == "SHELL" && instruction.ExecArguments is { Count: > 0 } shell)
                     {
