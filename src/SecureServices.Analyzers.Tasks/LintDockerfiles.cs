@@ -118,13 +118,16 @@ namespace SecureServices.Analyzers.Tasks
         {
             try
             {
-                var root = string.IsNullOrWhiteSpace(contextMetadata) ? Path.GetDirectoryName(dockerfile)! : Path.GetFullPath(contextMetadata!.Trim());
+                var dockerfileDirectory = Path.GetDirectoryName(dockerfile)!;
+                var specific = dockerfile + ".dockerignore";
+                var root = string.IsNullOrWhiteSpace(contextMetadata)
+                    ? GuessContext(dockerfileDirectory, specific)
+                    : Path.GetFullPath(Path.Combine(dockerfileDirectory, contextMetadata!.Trim()));
                 if (!Directory.Exists(root))
                 {
                     return null;
                 }
 
-                var specific = dockerfile + ".dockerignore";
                 var general = Path.Combine(root, ".dockerignore");
                 var ignore = ReadSmall(File.Exists(specific) ? specific : general);
                 return new DockerBuildContext(ignore, relative =>
@@ -142,6 +145,39 @@ namespace SecureServices.Analyzers.Tasks
                 return null;
             }
         }
+
+        /// <summary>
+        /// Without a BuildContext, the Dockerfile's folder — unless it has no .dockerignore and a parent folder up to
+        /// the repository root does: Visual Studio's layout builds from the solution folder, where its .dockerignore is.
+        /// </summary>
+        private static string GuessContext(string dockerfileDirectory, string specificIgnore)
+        {
+            if (File.Exists(specificIgnore) || File.Exists(Path.Combine(dockerfileDirectory, ".dockerignore")))
+            {
+                return dockerfileDirectory;
+            }
+
+            var dir = dockerfileDirectory;
+            for (var depth = 0; depth < 4 && !IsRepositoryRoot(dir); depth++)
+            {
+                var parent = Path.GetDirectoryName(dir);
+                if (string.IsNullOrEmpty(parent))
+                {
+                    break;
+                }
+
+                dir = parent!;
+                if (File.Exists(Path.Combine(dir, ".dockerignore")))
+                {
+                    return dir;
+                }
+            }
+
+            return dockerfileDirectory;
+        }
+
+        private static bool IsRepositoryRoot(string dir)
+            => Directory.Exists(Path.Combine(dir, ".git")) || File.Exists(Path.Combine(dir, ".git"));
 
         /// <summary>A context file's text, or null when absent, unreadable or larger than 1 MB (not a config file).</summary>
         private static string? ReadSmall(string path)

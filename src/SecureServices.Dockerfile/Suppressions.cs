@@ -14,15 +14,31 @@ namespace SecureServices.Dockerfile
         private readonly HashSet<string> fileWide = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly List<(int FirstLine, int LastLine, HashSet<string> Ids)> ranges = new List<(int, int, HashSet<string>)>();
 
+        private static readonly Suppressions Empty = new Suppressions();
+
         public int Count => fileWide.Count + ranges.Count;
+
+        private static bool MentionsTool(DockerfileDocument document)
+        {
+            foreach (var comment in document.Comments)
+            {
+                if (comment.Text.StartsWith("secureservices", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public static Suppressions Read(DockerfileDocument document)
         {
-            var result = new Suppressions();
-            if (document.Comments.Count == 0)
+            if (!MentionsTool(document))
             {
-                return result;
+                return Empty;
             }
+
+            var result = new Suppressions();
 
             var pending = new Dictionary<int, HashSet<string>>();
             foreach (var comment in document.Comments)

@@ -89,6 +89,38 @@ public sealed class BuildContextAndSarifTests : IDisposable
     }
 
     [Fact]
+    public void Visual_studio_layout_uses_the_dockerignore_of_the_solution_folder()
+    {
+        var project = Path.Combine(dir, "src", "WebApp");
+        Directory.CreateDirectory(project);
+        Write(".dockerignore", "**/.git\n**/bin\n**/obj\n**/.env\n**/*.pfx\n");
+        Directory.CreateDirectory(Path.Combine(dir, ".git"));
+        var path = Path.Combine(project, "Dockerfile");
+        File.WriteAllText(path, CopyAll);
+        var (task, engine) = Create(path);
+
+        Assert.True(task.Execute());
+        Assert.Empty(engine.Warnings);
+    }
+
+    [Fact]
+    public void Relative_BuildContext_is_resolved_from_the_dockerfile_folder()
+    {
+        var project = Path.Combine(dir, "WebApp");
+        Directory.CreateDirectory(project);
+        Write(".env", "A=1\n");
+        var path = Path.Combine(project, "Dockerfile");
+        File.WriteAllText(path, CopyAll);
+        var (task, engine) = Create(path);
+        var item = new TaskItem(path);
+        item.SetMetadata("BuildContext", "..");
+        task.Dockerfiles = new ITaskItem[] { item };
+
+        Assert.True(task.Execute());
+        Assert.Equal(new[] { "SSA7007", "SSA7008" }, engine.Warnings.Select(w => w.Code).OrderBy(c => c, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Multi_stage_file_reports_only_the_final_stage_for_stage_sensitive_rules()
     {
         var path = Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nUSER root\nRUN dotnet publish -o /app\n\nFROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final\nCOPY --from=build /app /app\nENTRYPOINT [\"dotnet\", \"/app/App.dll\"]\n");

@@ -20,6 +20,12 @@ public sealed class ImageRuleTests
             "ARG TAG=10.0\nARG FREE\nFROM mcr.microsoft.com/dotnet/sdk:${TAG} AS build\nFROM build AS again\nFROM scratch\nFROM alpine@sha256:0123\nFROM localhost:5000/app\nFROM img:$FREE\n".Replace("FROM localhost:5000/app\n", "FROM localhost:5000/app:1\n"),
             "SSA7001");
 
+    [Fact]
+    public void Untagged_images_in_copy_from_and_mount_from_are_reported_but_stages_are_not()
+        => Verify.Findings(
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nRUN {|SSA7001:--mount=type=bind,from=ghcr.io/acme/tools,target=/t|} make\nFROM alpine:3.20\nARG PROXY=nginx\nCOPY {|SSA7001:--from=${PROXY}|} /etc/nginx /etc/nginx\nCOPY --from=build /app /app\nCOPY --from=0 /x /x\nCOPY --from=nginx:1.27 /a /a\n",
+            "SSA7001");
+
     // SSA7002
     [Fact]
     public void Digest_is_required_only_when_the_option_is_on()

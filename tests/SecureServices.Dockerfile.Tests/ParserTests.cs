@@ -82,6 +82,19 @@ public sealed class ParserTests
         Assert.Equal("(11,1,11,5)", S(copy.Heredocs[0].GetContentSpan(0, 4)));
     }
 
+    [Theory]
+    [InlineData("RUN echo \"<<EOF\" > /x")]
+    [InlineData("RUN echo '<<EOF' > /x")]
+    [InlineData("RUN cat <<< \"text\" > /x")]
+    [InlineData("RUN echo \\<<EOF")]
+    public void Quoted_markers_and_here_strings_are_not_heredocs(string run)
+    {
+        var doc = DockerfileParser.Parse("FROM alpine:3.20\n" + run + "\nUSER app\n");
+        Assert.Null(doc.Error);
+        Assert.Empty(doc.Instructions[1].Heredocs);
+        Assert.Equal("USER", doc.Instructions[2].Keyword);
+    }
+
     [Fact]
     public void Unterminated_heredoc_is_a_parse_error()
     {

@@ -113,6 +113,10 @@ public sealed class RunRuleTests
         => Verify.None(From + run + "\n", "SSA7014");
 
     [Fact]
+    public void Windows_images_have_no_posix_pipe_semantics()
+        => Verify.None("FROM mcr.microsoft.com/dotnet/framework/sdk:4.8 AS build\nRUN dir C:\\ | findstr out\nFROM build\nRUN type a | more\n", "SSA7014");
+
+    [Fact]
     public void Shell_without_pipefail_does_not_count()
         => Verify.Findings(From + "SHELL [\"/bin/bash\", \"-c\"]\nRUN a {|SSA7014:||} b\n", "SSA7014");
 

@@ -37,6 +37,9 @@ public sealed class UserAndPortRuleTests
     [InlineData("FROM alpine:3.20 AS base\nUSER 1000\nFROM base\nRUN true\n")]
     [InlineData("FROM alpine:3.20\nARG UID\nUSER $UID\n")]
     [InlineData("FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\n")]
+    [InlineData("FROM mcr.microsoft.com/dotnet/framework/aspnet:4.8\n")]
+    [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-1809\n")]
+    [InlineData("FROM acme/base:1\nSHELL [\"powershell\", \"-Command\"]\n")]
     public void Non_root_images_and_users_are_recognised(string text)
         => Verify.None(text, "SSA7004");
 

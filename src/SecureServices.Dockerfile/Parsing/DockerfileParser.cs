@@ -11,17 +11,35 @@ namespace SecureServices.Dockerfile.Parsing
     /// </summary>
     public static class DockerfileParser
     {
-        private static readonly HashSet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)
+        // Ordered by how often they appear, so the linear match below usually stops early.
+        private static readonly string[] Keywords =
         {
-            "FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT",
-            "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL",
+            "RUN", "COPY", "FROM", "ENV", "ARG", "WORKDIR", "USER", "EXPOSE", "ENTRYPOINT", "CMD", "LABEL", "ADD",
+            "HEALTHCHECK", "SHELL", "VOLUME", "STOPSIGNAL", "ONBUILD", "MAINTAINER",
         };
+
+        /// <summary>The upper-case keyword (a shared string, no allocation) or null when the word is not one.</summary>
+        private static string? MatchKeyword(string text, int start, int length)
+        {
+            foreach (var keyword in Keywords)
+            {
+                if (keyword.Length == length && string.Compare(text, start, keyword, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return keyword;
+                }
+            }
+
+            return null;
+        }
 
         private static readonly HashSet<string> KeywordsWithoutRequiredArguments = new HashSet<string>(StringComparer.Ordinal)
         {
             // Docker accepts these with an empty argument list (CMD [] / ENTRYPOINT [] reset them).
             "CMD", "ENTRYPOINT",
         };
+
+        private static readonly List<Heredoc> NoHeredocs = new List<Heredoc>(0);
+        private static readonly List<InstructionFlag> NoFlags = new List<InstructionFlag>(0);
 
         public static DockerfileDocument Parse(string text)
         {
@@ -320,19 +338,25 @@ namespace SecureServices.Dockerfile.Parsing
                 kwEnd++;
             }
 
-            var keywordToken = new Token(text.Substring(pos, kwEnd - pos), logical.Span(pos, kwEnd));
-            var keyword = keywordToken.Text.ToUpperInvariant();
-            if (!Keywords.Contains(keyword))
+            var keyword = MatchKeyword(text, pos, kwEnd - pos);
+            var keywordText = keyword != null && string.CompareOrdinal(text, pos, keyword, 0, keyword.Length) == 0 ? keyword : text.Substring(pos, kwEnd - pos);
+            var keywordToken = new Token(keywordText, logical.Span(pos, kwEnd));
+            if (keyword == null)
             {
                 error = new ParseError(EngineMessages.Arg(EngineMessages.UnknownInstruction, Truncate(keywordToken.Text)), keywordToken.Span);
                 return null;
             }
 
             // Flags: --name[=value] words right after the keyword (ONBUILD's are its inner instruction's).
-            var flags = new List<InstructionFlag>();
+            var flags = NoFlags;
             pos = SkipSpaces(text, kwEnd);
             while (keyword != "ONBUILD" && pos + 2 < text.Length && text[pos] == '-' && text[pos + 1] == '-' && !IsSpace(text[pos + 2]))
             {
+                if (flags == NoFlags)
+                {
+                    flags = new List<InstructionFlag>(2);
+                }
+
                 var flagEnd = ShellWordEnd(text, pos);
                 var word = text.Substring(pos + 2, flagEnd - pos - 2);
                 var eq = word.IndexOf('=');
@@ -351,7 +375,7 @@ namespace SecureServices.Dockerfile.Parsing
             }
 
             var argumentText = text.Substring(argStart, argEnd - argStart);
-            var arguments = new List<Token>();
+            var arguments = new List<Token>(4);
             for (var p = argStart; p < argEnd;)
             {
                 var wordEnd = ShellWordEnd(text, p);
@@ -361,9 +385,10 @@ namespace SecureServices.Dockerfile.Parsing
 
             var exec = argumentText.Length > 0 && argumentText[0] == '[' ? TryParseJsonArray(argumentText) : null;
 
-            var heredocs = new List<Heredoc>();
-            if (keyword == "RUN" || keyword == "COPY" || keyword == "ADD")
+            var heredocs = NoHeredocs;
+            if ((keyword == "RUN" || keyword == "COPY" || keyword == "ADD") && argumentText.IndexOf("<<", StringComparison.Ordinal) >= 0)
             {
+                heredocs = new List<Heredoc>(1);
                 ReadHeredocs(lines, ref index, argumentText, heredocs, out error);
                 if (error != null)
                 {
@@ -387,7 +412,7 @@ namespace SecureServices.Dockerfile.Parsing
         private static void ReadHeredocs(List<string> lines, ref int index, string arguments, List<Heredoc> heredocs, out ParseError? error)
         {
             error = null;
-            for (var p = arguments.IndexOf("<<", StringComparison.Ordinal); p >= 0; p = arguments.IndexOf("<<", p + 2, StringComparison.Ordinal))
+            for (var p = NextHeredocMarker(arguments, 0); p >= 0; p = NextHeredocMarker(arguments, p + 2))
             {
                 var q = p + 2;
                 var strip = q < arguments.Length && arguments[q] == '-';
@@ -439,6 +464,48 @@ namespace SecureServices.Dockerfile.Parsing
 
                 heredocs.Add(new Heredoc(delimiter, strip, quote != '\0', body.ToString(), new SourceSpan(bodyStart + 1, 1, index, lines[index - 1].Length + 1)));
             }
+        }
+
+        /// <summary>The next <c>&lt;&lt;</c> outside quotes that is not part of <c>&lt;&lt;&lt;</c> (a here-string), or -1.</summary>
+        private static int NextHeredocMarker(string text, int from)
+        {
+            var quote = '\0';
+            for (var i = 0; i < text.Length - 1; i++)
+            {
+                var c = text[i];
+                if (quote != '\0')
+                {
+                    if (c == quote)
+                    {
+                        quote = '\0';
+                    }
+                    else if (c == '\\' && quote == '"')
+                    {
+                        i++;
+                    }
+
+                    continue;
+                }
+
+                if (c == '"' || c == '\'')
+                {
+                    quote = c;
+                    continue;
+                }
+
+                if (c == '\\')
+                {
+                    i++;
+                    continue;
+                }
+
+                if (i >= from && c == '<' && text[i + 1] == '<' && (i + 2 >= text.Length || text[i + 2] != '<') && (i == 0 || text[i - 1] != '<'))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private static List<string>? TryParseJsonArray(string text)
@@ -541,6 +608,12 @@ namespace SecureServices.Dockerfile.Parsing
         private static bool TryParseDirective(string line, out string key, out string value)
         {
             key = value = string.Empty;
+            var first = FirstNonWhitespace(line);
+            if (first < 0 || line[first] != '#')
+            {
+                return false;
+            }
+
             var t = line.Trim();
             if (t.Length < 2 || t[0] != '#')
             {
@@ -657,28 +730,61 @@ namespace SecureServices.Dockerfile.Parsing
         /// </summary>
         private sealed class LogicalLine
         {
-            private readonly StringBuilder text = new StringBuilder();
-            private readonly List<LineSegment> segments = new List<LineSegment>(2);
+            private string? single;
+            private StringBuilder? text;
+            private LineSegment[] segments = new LineSegment[1];
+            private int segmentCount;
 
-            public int Length => text.Length;
+            public int Length => single?.Length ?? text?.Length ?? 0;
 
             public int LastLine { get; private set; }
 
             public int LastColumn { get; private set; }
 
-            public LineSegment[] Segments => segments.ToArray();
+            public LineSegment[] Segments
+            {
+                get
+                {
+                    if (segments.Length != segmentCount)
+                    {
+                        Array.Resize(ref segments, segmentCount);
+                    }
+
+                    return segments;
+                }
+            }
 
             public void Append(string line, int length, int lineNumber)
             {
-                segments.Add(new LineSegment(text.Length, lineNumber, 1));
-                text.Append(line, 0, length);
+                if (segmentCount == segments.Length)
+                {
+                    Array.Resize(ref segments, segments.Length * 2);
+                }
+
+                segments[segmentCount++] = new LineSegment(Length, lineNumber, 1);
+                if (segmentCount == 1 && length == line.Length)
+                {
+                    // The common case: a one-line instruction is the line itself, no copy.
+                    single = line;
+                }
+                else
+                {
+                    if (text == null)
+                    {
+                        text = new StringBuilder(single ?? string.Empty, 128);
+                        single = null;
+                    }
+
+                    text.Append(line, 0, length);
+                }
+
                 LastLine = lineNumber;
                 LastColumn = line.Length + 1;
             }
 
-            public SourceSpan Span(int start, int end) => LineSegment.Map(segments, 0, start, end, LastLine);
+            public SourceSpan Span(int start, int end) => LineSegment.Map(Segments, 0, start, end, LastLine);
 
-            public override string ToString() => text.ToString();
+            public override string ToString() => single ?? text?.ToString() ?? string.Empty;
         }
     }
 }

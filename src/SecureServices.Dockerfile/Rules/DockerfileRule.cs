@@ -11,6 +11,7 @@ namespace SecureServices.Dockerfile.Rules
         private readonly List<Finding> findings;
         private Dictionary<Instruction, List<RunScript>>? scripts;
         private bool[]? inFinalImage;
+        private List<BuildStage>? finalImageChain;
 
         internal DockerfileRuleContext(DockerfileDocument document, LintOptions options, List<Finding> findings, DockerBuildContext? buildContext = null)
         {
@@ -62,7 +63,9 @@ namespace SecureServices.Dockerfile.Rules
         }
 
         /// <summary>The stages whose instructions shape the final image, from the first base to the final stage.</summary>
-        public List<BuildStage> FinalImageChain()
+        public List<BuildStage> FinalImageChain() => finalImageChain ??= ComputeFinalImageChain();
+
+        private List<BuildStage> ComputeFinalImageChain()
         {
             var chain = new List<BuildStage>();
             var stages = Document.Stages;

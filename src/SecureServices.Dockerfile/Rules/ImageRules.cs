@@ -60,30 +60,44 @@ namespace SecureServices.Dockerfile.Rules
 
                 foreach (var instruction in stage.Instructions)
                 {
-                    if (instruction.Keyword == "COPY" || instruction.Keyword == "ADD")
+                    foreach (var (reference, span) in ImagesUsedBy(document, stage, instruction))
                     {
-                        var from = instruction.GetFlag("from");
-                        if (from?.Value != null && IsImage(document, stage, from.Value))
-                        {
-                            CheckVariable(context, trusted, instruction, from.Value, from.Span);
-                        }
+                        CheckVariable(context, trusted, instruction, reference, span);
                     }
-                    else if (instruction.Keyword == "RUN")
-                    {
-                        foreach (var flag in instruction.Flags)
-                        {
-                            if (flag.Name != "mount" || flag.Value == null)
-                            {
-                                continue;
-                            }
+                }
+            }
+        }
 
-                            foreach (var part in flag.Value.Split(','))
-                            {
-                                if (part.StartsWith("from=", StringComparison.OrdinalIgnoreCase) && IsImage(document, stage, part.Substring(5)))
-                                {
-                                    CheckVariable(context, trusted, instruction, part.Substring(5), flag.Span);
-                                }
-                            }
+        /// <summary>Images (not stages) an instruction pulls: <c>COPY/ADD --from=image</c>, <c>RUN --mount=…,from=image</c>.</summary>
+        internal static IEnumerable<(string Reference, SourceSpan Span)> ImagesUsedBy(DockerfileDocument document, BuildStage stage, Instruction instruction)
+        {
+            if (instruction.Flags.Count == 0)
+            {
+                yield break;
+            }
+
+            if (instruction.Keyword == "COPY" || instruction.Keyword == "ADD")
+            {
+                var from = instruction.GetFlag("from");
+                if (from?.Value != null && IsImage(document, stage, from.Value))
+                {
+                    yield return (from.Value, from.Span);
+                }
+            }
+            else if (instruction.Keyword == "RUN")
+            {
+                foreach (var flag in instruction.Flags)
+                {
+                    if (flag.Name != "mount" || flag.Value == null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var part in flag.Value.Split(','))
+                    {
+                        if (part.StartsWith("from=", StringComparison.OrdinalIgnoreCase) && IsImage(document, stage, part.Substring(5)))
+                        {
+                            yield return (part.Substring(5), flag.Span);
                         }
                     }
                 }
@@ -100,7 +114,7 @@ namespace SecureServices.Dockerfile.Rules
         }
 
         /// <summary>A <c>--from</c> value that is neither an earlier stage's name nor its index.</summary>
-        private static bool IsImage(DockerfileDocument document, BuildStage current, string value)
+        internal static bool IsImage(DockerfileDocument document, BuildStage current, string value)
         {
             if (value.Length == 0 || int.TryParse(value, out _))
             {

@@ -464,7 +464,8 @@ namespace SecureServices.Dockerfile.Rules
 
         protected override void AnalyzeScript(DockerfileRuleContext context, Instruction run, RunScript script)
         {
-            if (script.IsExecForm || ShellHasPipefail(context, run))
+            if (script.IsExecForm || ShellHasPipefail(context, run)
+                || (run.StageIndex >= 0 && FinalStageRootRule.IsWindows(context, context.Document.Stages[run.StageIndex])))
             {
                 return;
             }

@@ -87,7 +87,7 @@ namespace SecureServices.Dockerfile.Rules
         public override void Analyze(DockerfileRuleContext context)
         {
             var final = context.Document.FinalStage;
-            if (final == null || IsWindows(final))
+            if (final == null || IsWindows(context, final))
             {
                 return;
             }
@@ -109,11 +109,45 @@ namespace SecureServices.Dockerfile.Rules
             }
         }
 
-        /// <summary>Windows images (nanoserver, servercore) have no root user; ContainerUser is the default on nanoserver.</summary>
-        private static bool IsWindows(BuildStage final)
-            => final.Image.IndexOf("nanoserver", StringComparison.OrdinalIgnoreCase) >= 0
-            || final.Image.IndexOf("servercore", StringComparison.OrdinalIgnoreCase) >= 0
-            || final.Image.IndexOf("windows", StringComparison.OrdinalIgnoreCase) >= 0;
+        /// <summary>
+        /// Windows images have no root user (ContainerUser is the default on nanoserver): .NET Framework images,
+        /// nanoserver/servercore/windows images and tags, or a cmd/Windows PowerShell SHELL in the final image.
+        /// </summary>
+        internal static bool IsWindows(DockerfileRuleContext context, BuildStage stage)
+        {
+            var chain = new List<BuildStage>(2);
+            var stages = context.Document.Stages;
+            for (var s = stage.Index; s >= 0 && chain.Count <= stages.Count; s = stages[s].BaseStageIndex)
+            {
+                chain.Insert(0, stages[s]);
+            }
+
+            var image = chain[0].Image;
+            if (image.IndexOf("nanoserver", StringComparison.OrdinalIgnoreCase) >= 0
+                || image.IndexOf("servercore", StringComparison.OrdinalIgnoreCase) >= 0
+                || image.IndexOf("windows", StringComparison.OrdinalIgnoreCase) >= 0
+                || image.IndexOf("dotnet/framework/", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            foreach (var link in chain)
+            {
+                foreach (var instruction in link.Instructions)
+                {
+                    if (instruction.Keyword == "SHELL" && instruction.ExecArguments is { Count: > 0 } shell)
+                    {
+                        var exe = shell[0].ToLowerInvariant();
+                        if (exe == "cmd" || exe.EndsWith("cmd.exe", StringComparison.Ordinal) || exe == "powershell" || exe.EndsWith("powershell.exe", StringComparison.Ordinal))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>SSA7017 (remote administration ports) and SSA7018 (privileged ports under a non-root user).</summary>

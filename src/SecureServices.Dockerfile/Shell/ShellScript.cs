@@ -140,9 +140,9 @@ namespace SecureServices.Dockerfile.Shell
     {
         public static List<ShellCommand> Parse(string text)
         {
-            var commands = new List<ShellCommand>();
-            var words = new List<ShellWord>();
-            var sb = new StringBuilder();
+            var commands = new List<ShellCommand>(4);
+            var words = new List<ShellWord>(4);
+            var sb = new StringBuilder(64);
             var i = 0;
             var n = text.Length;
             while (i < n)
@@ -292,7 +292,7 @@ namespace SecureServices.Dockerfile.Shell
         private static void Flush(List<ShellCommand> commands, ref List<ShellWord> words, string separator, int position)
         {
             commands.Add(new ShellCommand(words, separator, position));
-            words = new List<ShellWord>();
+            words = new List<ShellWord>(4);
         }
 
         private static bool IsRedirectionAmpersand(string text, int i)
