@@ -55,7 +55,7 @@ public static class Program
 
         if (mode is "all" or "scaling")
         {
-            status |= Scaling.Run(Option(args, "--scale", smoke ? 0.05 : 1.0), Option(args, "--repetitions", smoke ? 1 : 3), report);
+            status |= Scaling.Run(Option(args, "--scale", smoke ? 0.05 : 1.0), Option(args, "--repetitions", smoke ? 1 : 5), report);
             Flush(report);
         }
 
