@@ -16,7 +16,8 @@ namespace SecureServices.Benchmarks;
 ///   all (default)  analyzers + dockerfile + scaling, Markdown report on stdout and in artifacts/benchmarks/report.md
 ///   analyzers      [--lines 100000] [--iterations 5]   analyzer cost vs compile time and the no-op floor
 ///   dockerfile     [--files 3000] [--seconds 5]         Dockerfile engine throughput and allocations
-///   scaling        [--scale 1] [--repetitions 3]        hostile inputs at n and 4n: fails when superlinear
+///   task           [--iterations 200]                   the MSBuild task's in-process cost, first and warm calls
+///   scaling        [--scale 1] [--repetitions 5]        hostile inputs at n and 4n: fails when superlinear
 ///   bdn            [BenchmarkDotNet arguments]          the BenchmarkDotNet classes (in-process toolchain)
 ///   --smoke        every mode at a tiny size with a dry BenchmarkDotNet job (CI: proves they still run)
 /// Exit code 1 when an analyzer throws, the engine cannot analyse its corpus, or time grows superlinearly.
@@ -50,6 +51,12 @@ public static class Program
         if (mode is "all" or "dockerfile")
         {
             status |= DockerfileThroughput.Run(Option(args, "--files", smoke ? 300 : 3000), TimeSpan.FromSeconds(Option(args, "--seconds", smoke ? 0.3 : 5.0)), report);
+            Flush(report);
+        }
+
+        if (mode is "all" or "task")
+        {
+            status |= TaskCost.Run(Option(args, "--iterations", smoke ? 3 : 200), report);
             Flush(report);
         }
 
