@@ -16,7 +16,8 @@ namespace SecureServices.Benchmarks;
 ///   all (default)  analyzers + dockerfile + scaling, Markdown report on stdout and in artifacts/benchmarks/report.md
 ///   analyzers      [--lines 100000] [--iterations 5]   analyzer cost vs compile time and the no-op floor
 ///   dockerfile     [--files 3000] [--seconds 5]         Dockerfile engine throughput and allocations
-///   scaling        [--scale 1] [--repetitions 3]        hostile inputs at n and 4n: fails when superlinear
+///   task           [--iterations 200]                   the MSBuild task's in-process cost, first and warm calls
+///   scaling        [--scale 1] [--repetitions 5]        hostile inputs at n and 4n: fails when superlinear
 ///   bdn            [BenchmarkDotNet arguments]          the BenchmarkDotNet classes (in-process toolchain)
 ///   --smoke        every mode at a tiny size with a dry BenchmarkDotNet job (CI: proves they still run)
 /// Exit code 1 when an analyzer throws, the engine cannot analyse its corpus, or time grows superlinearly.
@@ -53,9 +54,15 @@ public static class Program
             Flush(report);
         }
 
+        if (mode is "all" or "task")
+        {
+            status |= TaskCost.Run(Option(args, "--iterations", smoke ? 3 : 200), report);
+            Flush(report);
+        }
+
         if (mode is "all" or "scaling")
         {
-            status |= Scaling.Run(Option(args, "--scale", smoke ? 0.05 : 1.0), Option(args, "--repetitions", smoke ? 1 : 3), report);
+            status |= Scaling.Run(Option(args, "--scale", smoke ? 0.05 : 1.0), Option(args, "--repetitions", smoke ? 1 : 5), report);
             Flush(report);
         }
 
