@@ -125,16 +125,10 @@ namespace SecureServices.Analyzers.Internals.Transit
                 return false;
             }
 
-            foreach (var directive in root.DescendantTrivia(descendIntoTrivia: true)
-                .Select(t => t.GetStructure())
-                .OfType<IfDirectiveTriviaSyntax>())
+            // Walk the directives only (GetNextDirective skips subtrees without any), not all trivia.
+            for (var next = root.GetFirstDirective(); next != null && next.SpanStart <= node.SpanStart; next = next.GetNextDirective())
             {
-                if (directive.SpanStart > node.SpanStart)
-                {
-                    break;
-                }
-
-                if (!MentionsDebug(directive.Condition))
+                if (next is not IfDirectiveTriviaSyntax directive || !MentionsDebug(directive.Condition))
                 {
                     continue;
                 }

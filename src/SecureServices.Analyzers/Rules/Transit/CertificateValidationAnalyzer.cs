@@ -97,7 +97,8 @@ namespace SecureServices.Analyzers.Rules.Transit
                     ctx =>
                     {
                         var reference = (IPropertyReferenceOperation)ctx.Operation;
-                        if (TransitSymbols.In(dangerous, reference.Property) && !DevelopmentOnly.Contains(reference))
+                        if (reference.Property.Name == "DangerousAcceptAnyServerCertificateValidator"
+                            && TransitSymbols.In(dangerous, reference.Property) && !DevelopmentOnly.Contains(reference))
                         {
                             var properties = reference.Parent is IAssignmentOperation assignment && assignment.Value == reference
                                 ? RemovableProperties(assignment)

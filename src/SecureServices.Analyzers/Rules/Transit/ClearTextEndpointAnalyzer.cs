@@ -30,6 +30,8 @@ namespace SecureServices.Analyzers.Rules.Transit
             ("System.Net.WebRequest", "requestUriString"),
             ("System.Net.WebClient", "address"));
 
+        private static readonly ImmutableArray<string> ClearTextSchemes = ImmutableArray.Create("http", "ws", "ftp");
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -67,7 +69,8 @@ namespace SecureServices.Analyzers.Rules.Transit
                         var argument = (IArgumentOperation)ctx.Operation;
                         var parameter = argument.Parameter;
                         if (parameter == null || parameter.Type.SpecialType != SpecialType.System_String || argument.ArgumentKind == ArgumentKind.DefaultValue
-                            || parameter.ContainingSymbol is not IMethodSymbol method)
+                            || parameter.ContainingSymbol is not IMethodSymbol method
+                            || !ClearTextAddress.MayBeClearText(argument.Syntax, ClearTextSchemes))
                         {
                             return;
                         }
@@ -97,7 +100,7 @@ namespace SecureServices.Analyzers.Rules.Transit
                         {
                             var assignment = (ISimpleAssignmentOperation)ctx.Operation;
                             var property = TransitSymbols.AssignedProperty(assignment);
-                            if (TransitSymbols.In(authorities, property))
+                            if (TransitSymbols.In(authorities, property) && ClearTextAddress.MayBeClearText(assignment.Value.Syntax, ClearTextSchemes))
                             {
                                 Check(ctx, assignment.Value, TransitSymbols.Describe(property!));
                             }
@@ -109,7 +112,7 @@ namespace SecureServices.Analyzers.Rules.Transit
 
         private static void Check(OperationAnalysisContext ctx, IOperation value, string sinkName)
         {
-            if (!ClearTextAddress.TryFind(ctx, value, out var text, out var address))
+            if (!ClearTextAddress.TryFind(ctx, value, ClearTextSchemes, out var text, out var address))
             {
                 return;
             }

@@ -24,6 +24,8 @@ namespace SecureServices.Analyzers.Rules.Transit
 
         private const string KafkaKey = "security.protocol";
 
+        private static readonly ImmutableArray<string> AmqpScheme = ImmutableArray.Create("amqp");
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -57,8 +59,8 @@ namespace SecureServices.Analyzers.Rules.Transit
                         var argument = (IArgumentOperation)ctx.Operation;
                         if (argument.Parameter is { Ordinal: 0, Type.SpecialType: SpecialType.System_String, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } ctor }
                             && SymbolEqualityComparer.Default.Equals(ctor.ContainingType, uri)
-                            && ClearTextAddress.TryFind(ctx, argument.Value, out var text, out var address)
-                            && address.Scheme == "amqp")
+                            && ClearTextAddress.MayBeClearText(argument.Syntax, AmqpScheme)
+                            && ClearTextAddress.TryFind(ctx, argument.Value, AmqpScheme, out var text, out var address))
                         {
                             var (properties, locations) = TransitFix.InLiteral(text, ClearTextAddress.SchemeAsWritten(text, "amqp"), "amqps://");
                             ctx.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), locations, properties, "Uri 'amqp://" + address.Host + "'", "RabbitMQ"));
@@ -76,10 +78,9 @@ namespace SecureServices.Analyzers.Rules.Transit
                             return;
                         }
 
-                        var allowed = Endpoints.AllowedHosts(ctx.Options, assignment.Syntax.SyntaxTree);
-                        var value = assignment.Value;
                         if (TransitSymbols.In(kafkaProtocol, property))
                         {
+                            var value = assignment.Value;
                             var constant = TransitValues.ResolveConstant(value);
                             if (constant.HasValue && constant.Value != null && (Equals(constant.Value, plaintext) || Equals(constant.Value, saslPlaintext)))
                             {
@@ -89,32 +90,33 @@ namespace SecureServices.Analyzers.Rules.Transit
                         }
                         else if (TransitSymbols.In(rabbitHost, property))
                         {
+                            var value = assignment.Value;
                             var host = TransitValues.ResolveString(value);
-                            if (host.HasValue && host.IsComplete && !Endpoints.IsExempt(host.Text, allowed)
+                            if (host.HasValue && host.IsComplete && !Endpoints.IsExempt(host.Text, Endpoints.AllowedHosts(ctx.Options, assignment.Syntax.SyntaxTree))
                                 && !BodyScan.Descendants(assignment).Any(o => o is IAssignmentOperation a && TransitSymbols.In(rabbitSsl, TransitSymbols.AssignedProperty(a))
                                     && !(TransitValues.ResolveConstant(a.Value) is { HasValue: true, Value: false })))
                             {
                                 Report(ctx, value, "ConnectionFactory.HostName", "RabbitMQ", null);
                             }
                         }
-                        else if (TransitSymbols.In(redisSsl, property) && IsFalse(value))
+                        else if (TransitSymbols.In(redisSsl, property) && IsFalse(assignment.Value))
                         {
-                            if (!BodyScan.OnlyLocalHosts(assignment, o => RedisEndpoints(o, redisEndpoints), allowed))
+                            if (!BodyScan.OnlyLocalHosts(assignment, o => RedisEndpoints(o, redisEndpoints), Endpoints.AllowedHosts(ctx.Options, assignment.Syntax.SyntaxTree)))
                             {
-                                Report(ctx, value, "ConfigurationOptions.Ssl", "Redis", Unfixable(value) ? null : "true");
+                                Report(ctx, assignment.Value, "ConfigurationOptions.Ssl", "Redis", Unfixable(assignment.Value) ? null : "true");
                             }
                         }
-                        else if (TransitSymbols.In(smtpSsl, property) && IsFalse(value))
+                        else if (TransitSymbols.In(smtpSsl, property) && IsFalse(assignment.Value))
                         {
-                            if (!BodyScan.OnlyLocalHosts(assignment, o => SmtpHosts(o, smtpHost, smtpClient), allowed))
+                            if (!BodyScan.OnlyLocalHosts(assignment, o => SmtpHosts(o, smtpHost, smtpClient), Endpoints.AllowedHosts(ctx.Options, assignment.Syntax.SyntaxTree)))
                             {
-                                Report(ctx, value, "SmtpClient.EnableSsl", "SMTP", Unfixable(value) ? null : "true");
+                                Report(ctx, assignment.Value, "SmtpClient.EnableSsl", "SMTP", Unfixable(assignment.Value) ? null : "true");
                             }
                         }
-                        else if (assignment.Target is IPropertyReferenceOperation { Arguments.Length: 1 } indexer
+                        else if (property.IsIndexer && assignment.Target is IPropertyReferenceOperation { Arguments.Length: 1 } indexer
                             && IsKafkaKey(indexer.Arguments[0].Value))
                         {
-                            ReportKafkaString(ctx, value);
+                            ReportKafkaString(ctx, assignment.Value);
                         }
                     },
                     OperationKind.SimpleAssignment);

@@ -37,7 +37,8 @@ namespace SecureServices.Analyzers.Rules.Transit
                     ctx =>
                     {
                         var reference = (IPropertyReferenceOperation)ctx.Operation;
-                        if (TransitSymbols.In(insecure, reference.Property)
+                        if (reference.Property.Name == "Insecure"
+                            && TransitSymbols.In(insecure, reference.Property)
                             && !ChannelAddressIsExempt(ctx, reference, channel)
                             && !DevelopmentOnly.Contains(reference))
                         {

@@ -39,17 +39,22 @@ namespace SecureServices.Analyzers.Rules.Transit
                     {
                         var assignment = (ISimpleAssignmentOperation)ctx.Operation;
                         var property = TransitSymbols.AssignedProperty(assignment);
-                        if (property == null || DevelopmentOnly.Contains(assignment))
+                        if (property == null)
                         {
                             return;
                         }
 
-                        if (TransitSymbols.In(flags, property)
-                            && TransitValues.ResolveConstant(assignment.Value) is { HasValue: true, Value: false })
+                        // Cheap symbol checks first; the value's operation tree and the development-only
+                        // analysis only for candidates.
+                        if (TransitSymbols.In(flags, property))
                         {
-                            Report(ctx, assignment.Value, TransitSymbols.Describe(property), "true");
+                            if (TransitValues.ResolveConstant(assignment.Value) is { HasValue: true, Value: false } && !DevelopmentOnly.Contains(assignment))
+                            {
+                                Report(ctx, assignment.Value, TransitSymbols.Describe(property), "true");
+                            }
                         }
-                        else if (IsNoCheck(assignment.Value, revocationMode))
+                        else if (SymbolEqualityComparer.Default.Equals(property.Type, revocationMode)
+                            && IsNoCheck(assignment.Value, revocationMode) && !DevelopmentOnly.Contains(assignment))
                         {
                             Report(ctx, assignment.Value, TransitSymbols.Describe(property), OnlineMode);
                         }
@@ -66,6 +71,7 @@ namespace SecureServices.Analyzers.Rules.Transit
                     {
                         var argument = (IArgumentOperation)ctx.Operation;
                         if (argument.Parameter != null && argument.ArgumentKind != ArgumentKind.DefaultValue
+                            && SymbolEqualityComparer.Default.Equals(argument.Parameter.Type, revocationMode)
                             && argument.Parameter.ContainingSymbol.DeclaringSyntaxReferences.IsEmpty
                             && IsNoCheck(argument.Value, revocationMode) && !DevelopmentOnly.Contains(argument))
                         {

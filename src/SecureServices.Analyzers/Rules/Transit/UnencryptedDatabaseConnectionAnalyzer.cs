@@ -84,9 +84,17 @@ namespace SecureServices.Analyzers.Rules.Transit
                             return;
                         }
 
+                        var isEncrypt = TransitSymbols.In(encrypt, property);
+                        var isTrust = !isEncrypt && TransitSymbols.In(trust, property);
+                        var isSslMode = !isEncrypt && !isTrust && TransitSymbols.In(sslMode, property);
+                        if (!isEncrypt && !isTrust && !isSslMode)
+                        {
+                            return;
+                        }
+
                         string? replacement = null;
                         var value = assignment.Value;
-                        if (TransitSymbols.In(encrypt, property))
+                        if (isEncrypt)
                         {
                             if (IsConstant(value, false))
                             {
@@ -97,11 +105,11 @@ namespace SecureServices.Analyzers.Rules.Transit
                                 replacement = "global::Microsoft.Data.SqlClient.SqlConnectionEncryptOption.Mandatory";
                             }
                         }
-                        else if (TransitSymbols.In(trust, property) && IsConstant(value, true))
+                        else if (isTrust && IsConstant(value, true))
                         {
                             replacement = "false";
                         }
-                        else if (TransitSymbols.In(sslMode, property) && TransitValues.ResolveConstant(value) is { HasValue: true } mode && weakModes.Contains(mode.Value))
+                        else if (isSslMode && TransitValues.ResolveConstant(value) is { HasValue: true } mode && weakModes.Contains(mode.Value))
                         {
                             replacement = "global::Npgsql.SslMode.Require";
                         }

@@ -68,6 +68,12 @@ namespace SecureServices.Analyzers.Rules.Transit
                             return;
                         }
 
+                        var targetType = assignment.Target.Type;
+                        if (targetType?.TypeKind != TypeKind.Enum || Replacement(targetType) == null)
+                        {
+                            return;
+                        }
+
                         var target = assignment.Target switch
                         {
                             IPropertyReferenceOperation p => TransitSymbols.Describe(p.Property),
@@ -76,7 +82,7 @@ namespace SecureServices.Analyzers.Rules.Transit
                         };
                         if (target != null)
                         {
-                            Check(ctx, assignment.Target.Type, assignment.Value, target);
+                            Check(ctx, targetType, assignment.Value, target);
                         }
                     },
                     OperationKind.SimpleAssignment,
