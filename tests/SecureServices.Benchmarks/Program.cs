@@ -62,7 +62,7 @@ public static class Program
 
         if (mode is "all" or "scaling")
         {
-            status |= Scaling.Run(Option(args, "--scale", smoke ? 0.05 : 1.0), Option(args, "--repetitions", smoke ? 1 : 5), report);
+            status |= Scaling.Run(Option(args, "--scale", smoke ? 0.05 : 1.0), Option(args, "--repetitions", smoke ? 1 : 5), judge: !smoke, report);
             Flush(report);
         }
 
