@@ -31,7 +31,7 @@ public sealed class HalfTypedCodeTests
 
     [Fact]
     public void Realistic_file_prefixes_never_crash_an_analyzer()
-        => Run(AnalyzerHarness.RealisticFiles(), Prefixes, AnalyzerHarness.Setting("SSA_ROBUSTNESS_PREFIXES", 80));
+        => Run(AnalyzerHarness.RealisticFiles(), Prefixes, AnalyzerHarness.Setting("SSA_ROBUSTNESS_PREFIXES", 60));
 
     [Fact]
     public void Random_token_deletions_never_crash_an_analyzer()
