@@ -163,6 +163,44 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void A_stage_name_resolves_case_insensitively_to_its_latest_earlier_definition()
+    {
+        var doc = DockerfileParser.Parse(
+            "FROM alpine:3.20 AS Build\n" +   // 0
+            "FROM BUILD AS app\n" +            // 1: -> 0
+            "FROM debian:12 AS build\n" +      // 2: redefines "build"
+            "FROM build\n" +                   // 3: -> 2 (latest wins)
+            "FROM later AS x\n" +              // 4: "later" is defined only below -> image
+            "FROM ubuntu AS later\n" +         // 5
+            "FROM self AS self\n" +            // 6: a stage never builds on itself
+            "FROM self\n");                    // 7: -> 6
+        Assert.Null(doc.Error);
+        Assert.Equal(new[] { -1, 0, -1, 2, -1, -1, -1, 6 }, doc.Stages.Select(s => s.BaseStageIndex).ToArray());
+        Assert.Equal("build", doc.Stages[0].Name);
+    }
+
+    [Fact]
+    public void Thousands_of_stages_each_resolve_their_base_stage()
+    {
+        var sb = new System.Text.StringBuilder("FROM alpine:3.20 AS s0\n");
+        const int count = 5000;
+        for (var i = 1; i < count; i++)
+        {
+            // Every stage builds on one a few stages back; names are reused so that the latest wins.
+            sb.Append("FROM S").Append((i - 1) % 7).Append(" AS s").Append(i % 7).Append('\n');
+        }
+
+        var doc = DockerfileParser.Parse(sb.ToString());
+        Assert.Null(doc.Error);
+        Assert.Equal(count, doc.Stages.Count);
+        Assert.Equal(-1, doc.Stages[0].BaseStageIndex);
+        for (var i = 1; i < count; i++)
+        {
+            Assert.Equal(i - 1, doc.Stages[i].BaseStageIndex);
+        }
+    }
+
+    [Fact]
     public void Stages_know_their_base_stage_and_which_is_final()
     {
         var doc = DockerfileParser.Parse("FROM alpine:3.20 AS base\nFROM base AS build\nRUN make\nFROM scratch\nCOPY --from=build /out /\n");

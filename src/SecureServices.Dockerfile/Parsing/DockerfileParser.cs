@@ -224,6 +224,7 @@ namespace SecureServices.Dockerfile.Parsing
         private static ParseError? BuildStages(List<Instruction> instructions, Dictionary<string, string?> globalArgs, List<BuildStage> stages)
         {
             BuildStage? current = null;
+            Dictionary<string, int>? stageIndexByName = null;
             foreach (var instruction in instructions)
             {
                 if (instruction.Keyword == "FROM")
@@ -247,13 +248,18 @@ namespace SecureServices.Dockerfile.Parsing
                     var imageToken = args[0];
                     var image = Substitute(imageToken.Text, n => globalArgs.TryGetValue(n, out var v) ? v : null, '\\', out var resolved);
                     current = new BuildStage(stages.Count, instruction, imageToken, image, resolved && image.Length > 0, name);
-                    for (var i = stages.Count - 1; i >= 0; i--)
+
+                    // Only earlier stages count (a stage never builds on itself); a name defined twice
+                    // resolves to the latest definition before this FROM, compared case-insensitively.
+                    if (stageIndexByName != null && stageIndexByName.TryGetValue(image, out var baseIndex))
                     {
-                        if (stages[i].Name != null && string.Equals(stages[i].Name, image, StringComparison.OrdinalIgnoreCase))
-                        {
-                            current.BaseStageIndex = i;
-                            break;
-                        }
+                        current.BaseStageIndex = baseIndex;
+                    }
+
+                    if (name != null)
+                    {
+                        stageIndexByName ??= new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                        stageIndexByName[name] = current.Index;
                     }
 
                     stages.Add(current);
