@@ -36,6 +36,56 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Empty_continuation_lines_do_not_shift_token_boundaries()
+    {
+        // "w1\" then a line holding only the escape: the empty piece starts where w1 ends, so w1's end
+        // belongs to line 2 and w2's start to line 4.
+        var doc = DockerfileParser.Parse("FROM alpine:3.20\nRUN w1\\\n\\\n  w2 \\\n\\\n\\\nw3\n");
+        var run = doc.Instructions[1];
+        Assert.Equal("w1  w2 w3", run.ArgumentText);
+        Assert.Equal(new[] { "(2,5,2,7)", "(4,3,4,5)", "(7,1,7,3)" }, run.Arguments.Select(a => S(a.Span)).ToArray());
+        Assert.Equal("(2,5,4,5)", S(run.GetArgumentSpan(0, 6)));
+        Assert.Equal("(4,1,4,3)", S(run.GetArgumentSpan(2, 4)));
+        Assert.Equal("(4,5,7,2)", S(run.GetArgumentSpan(6, 8)));
+    }
+
+    [Fact]
+    public void Every_token_of_a_long_continuation_keeps_its_exact_position()
+    {
+        var sb = new System.Text.StringBuilder("FROM debian:12\nRUN apt-get update \\\n");
+        var expected = new System.Collections.Generic.List<string> { "(2,5,2,12)", "(2,13,2,19)" };
+        var line = 3;
+        for (var i = 0; i < 3000; i++, line++)
+        {
+            if (i % 7 == 3)
+            {
+                sb.Append("# comment ").Append(i).Append('\n');
+                continue;
+            }
+
+            if (i % 5 == 1)
+            {
+                sb.Append("\\\n");
+                continue;
+            }
+
+            var indent = i % 3;
+            sb.Append(' ', indent).Append("&& echo w").Append(i).Append(" \\\n");
+            var word = "w" + i;
+            expected.Add($"({line},{indent + 1},{line},{indent + 3})");
+            expected.Add($"({line},{indent + 4},{line},{indent + 8})");
+            expected.Add($"({line},{indent + 9},{line},{indent + 9 + word.Length})");
+        }
+
+        sb.Append("  && true\n");
+        expected.Add($"({line},3,{line},5)");
+        expected.Add($"({line},6,{line},10)");
+        var run = DockerfileParser.Parse(sb.ToString()).Instructions[1];
+        Assert.Equal(expected, run.Arguments.Select(a => S(a.Span)).ToList());
+        Assert.Equal($"(2,1,{line},10)", S(run.Span));
+    }
+
+    [Fact]
     public void Continuation_skips_comment_and_empty_lines_and_keeps_exact_positions()
     {
         var doc = DockerfileParser.Parse("FROM alpine:3.20\nRUN apk add \\\n# a comment\n\n    curl \\\n    git\n");
