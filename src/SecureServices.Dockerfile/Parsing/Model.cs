@@ -274,6 +274,30 @@ namespace SecureServices.Dockerfile.Parsing
         public ParseError? Error { get; }
 
         public BuildStage? FinalStage => Stages.Count == 0 ? null : Stages[Stages.Count - 1];
+
+        private Dictionary<string, int>? firstStageByName;
+
+        /// <summary>The index of the first stage named <paramref name="name"/> (case-insensitive), or -1.</summary>
+        internal int FirstStageNamed(string name)
+        {
+            var map = firstStageByName;
+            if (map == null)
+            {
+                // Built once per document (a race builds the same map twice, harmlessly).
+                map = new Dictionary<string, int>(System.StringComparer.OrdinalIgnoreCase);
+                foreach (var stage in Stages)
+                {
+                    if (stage.Name != null && !map.ContainsKey(stage.Name))
+                    {
+                        map.Add(stage.Name, stage.Index);
+                    }
+                }
+
+                firstStageByName = map;
+            }
+
+            return map.TryGetValue(name, out var index) ? index : -1;
+        }
     }
 
     /// <summary>Where one physical line's piece of a logical line starts.</summary>
