@@ -40,7 +40,12 @@ namespace SecureServices.Analyzers.Internals
                 return false;
             }
 
-            var last = IdentifierWords.LastWord(identifier);
+            var words = SubjectWords(identifier);
+            return words.Count > 0 && IsPasswordWord(words[words.Count - 1]);
+        }
+
+        private static bool IsPasswordWord(string last)
+        {
             if (PasswordWords.Contains(last))
             {
                 return true;
@@ -59,6 +64,50 @@ namespace SecureServices.Analyzers.Internals
         }
 
         /// <summary>
+        /// The words of <paramref name="identifier"/> with trailing digits removed and all-digit words dropped, so
+        /// that a numbered name keeps its subject: <c>Password2</c> → password, <c>db_password_1</c> → db, password,
+        /// <c>apiKey2</c> → api, key.
+        /// </summary>
+        private static bool ContainsAny(List<string> words, IReadOnlyCollection<string> candidates)
+        {
+            foreach (var word in words)
+            {
+                foreach (var candidate in candidates)
+                {
+                    if (string.Equals(word, candidate, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static List<string> SubjectWords(string identifier)
+        {
+            var words = IdentifierWords.Split(identifier);
+            var kept = 0;
+            for (var i = 0; i < words.Count; i++)
+            {
+                var word = words[i];
+                var end = word.Length;
+                while (end > 0 && word[end - 1] >= '0' && word[end - 1] <= '9')
+                {
+                    end--;
+                }
+
+                if (end > 0)
+                {
+                    words[kept++] = end == word.Length ? word : word.Substring(0, end);
+                }
+            }
+
+            words.RemoveRange(kept, words.Count - kept);
+            return words;
+        }
+
+        /// <summary>
         /// Passwords (<see cref="IsPasswordLike"/>) plus keys and tokens that are credentials: <c>ApiKey</c>,
         /// <c>signing_key</c>, <c>AccessToken</c>, <c>sasl.password</c>, <c>x-api-key</c>. <paramref name="extraWords"/>
         /// are more last words that mean a secret; a name containing one of <paramref name="excludedWords"/> never does.
@@ -70,28 +119,20 @@ namespace SecureServices.Analyzers.Internals
                 return false;
             }
 
-            var words = IdentifierWords.Split(identifier);
+            var words = SubjectWords(identifier);
             if (words.Count == 0)
             {
                 return false;
             }
 
-            if (excludedWords != null && excludedWords.Count > 0)
+            // An excluded word matches a word as written (sha256) or without its number (hash2 → hash).
+            if (excludedWords != null && excludedWords.Count > 0 && (ContainsAny(words, excludedWords) || ContainsAny(IdentifierWords.Split(identifier), excludedWords)))
             {
-                foreach (var word in words)
-                {
-                    foreach (var excluded in excludedWords)
-                    {
-                        if (string.Equals(word, excluded, StringComparison.OrdinalIgnoreCase))
-                        {
-                            return false;
-                        }
-                    }
-                }
+                return false;
             }
 
             var last = words[words.Count - 1];
-            if (IsPasswordLike(identifier))
+            if (IsPasswordWord(last))
             {
                 return true;
             }
