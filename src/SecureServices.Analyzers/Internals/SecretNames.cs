@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 
 namespace SecureServices.Analyzers.Internals
 {
@@ -8,30 +9,25 @@ namespace SecureServices.Analyzers.Internals
     {
         // The secret word must be the subject of the name — its last word — so PasswordPolicy,
         // PasswordLength or SecretName (which hold no secret) are not matched.
-        private static readonly HashSet<string> PasswordWords = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "password", "passwd", "pwd", "passphrase", "secret",
-        };
+        private static readonly ImmutableArray<string> PasswordWordList = ImmutableArray.Create("password", "passwd", "pwd", "passphrase", "secret");
+
+        private static readonly ImmutableHashSet<string> PasswordWords = ImmutableHashSet.CreateRange(StringComparer.Ordinal, PasswordWordList);
 
         // "key" and "token" alone are too vague (a dictionary key, a cancellation token, TokenType): they count
         // only after a word that makes them a credential (ApiKey, SigningKey, AccessToken, BotToken).
-        private static readonly HashSet<string> KeyQualifiers = new HashSet<string>(StringComparer.Ordinal)
-        {
+        private static readonly ImmutableHashSet<string> KeyQualifiers = ImmutableHashSet.Create(
+            StringComparer.Ordinal,
             "api", "access", "secret", "private", "signing", "encryption", "subscription", "master", "account",
-            "shared", "client", "app", "auth", "storage", "hmac", "jwt", "license", "admin", "service",
-        };
+            "shared", "client", "app", "auth", "storage", "hmac", "jwt", "license", "admin", "service");
 
-        private static readonly HashSet<string> TokenQualifiers = new HashSet<string>(StringComparer.Ordinal)
-        {
+        private static readonly ImmutableHashSet<string> TokenQualifiers = ImmutableHashSet.Create(
+            StringComparer.Ordinal,
             "access", "auth", "bearer", "refresh", "api", "personal", "bot", "client", "session", "service",
-            "github", "gitlab", "slack", "npm", "webhook", "admin", "sas",
-        };
+            "github", "gitlab", "slack", "npm", "webhook", "admin", "sas");
 
-        private static readonly string[] CompoundSecrets =
-        {
+        private static readonly ImmutableArray<string> CompoundSecrets = ImmutableArray.Create(
             "apikey", "accesskey", "secretkey", "privatekey", "signingkey", "accesstoken", "authtoken", "apitoken",
-            "bearertoken", "refreshtoken", "clientsecret", "sharedkey", "masterkey", "accountkey",
-        };
+            "bearertoken", "refreshtoken", "clientsecret", "sharedkey", "masterkey", "accountkey");
 
         public static bool IsPasswordLike(string identifier)
         {
@@ -52,7 +48,7 @@ namespace SecureServices.Analyzers.Internals
             }
 
             // All-lower-case compounds: dbpassword, clientsecret.
-            foreach (var word in PasswordWords)
+            foreach (var word in PasswordWordList)
             {
                 if (last.Length > word.Length + 1 && last.EndsWith(word, StringComparison.Ordinal))
                 {
