@@ -229,6 +229,42 @@ public sealed class ParserTests
         Assert.Equal("build", doc.Stages[0].Name);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(25)]
+    public void Stage_lookups_agree_with_a_scan_below_and_above_the_map_threshold(int count)
+    {
+        // Names repeat (n0..n3, mixed case) and some stages are unnamed, so latest-wins and first-defined both matter.
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            sb.Append("FROM ").Append(i % 2 == 0 ? "N" : "n").Append((i * 5 + 1) % 4);
+            if (i % 3 != 2)
+            {
+                sb.Append(" AS ").Append(i % 2 == 0 ? "n" : "N").Append(i % 4);
+            }
+
+            sb.Append('\n');
+        }
+
+        var doc = DockerfileParser.Parse(sb.ToString());
+        Assert.Null(doc.Error);
+        foreach (var stage in doc.Stages)
+        {
+            var latestEarlier = doc.Stages.Take(stage.Index).LastOrDefault(s => string.Equals(s.Name, stage.Image, System.StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(latestEarlier?.Index ?? -1, stage.BaseStageIndex);
+        }
+
+        foreach (var name in new[] { "n0", "N1", "n2", "N3", "n4" })
+        {
+            var first = doc.Stages.FirstOrDefault(s => string.Equals(s.Name, name, System.StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(first?.Index ?? -1, doc.FirstStageNamed(name));
+        }
+    }
+
     [Fact]
     public void Thousands_of_stages_each_resolve_their_base_stage()
     {

@@ -251,18 +251,31 @@ namespace SecureServices.Dockerfile.Parsing
 
                     // Only earlier stages count (a stage never builds on itself); a name defined twice
                     // resolves to the latest definition before this FROM, compared case-insensitively.
-                    if (stageIndexByName != null && stageIndexByName.TryGetValue(image, out var baseIndex))
-                    {
-                        current.BaseStageIndex = baseIndex;
-                    }
-
-                    if (name != null)
-                    {
-                        stageIndexByName ??= new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-                        stageIndexByName[name] = current.Index;
-                    }
+                    // A few stages are scanned; past that a name -> index map keeps many stages linear.
+                    current.BaseStageIndex = stageIndexByName != null
+                        ? (stageIndexByName.TryGetValue(image, out var baseIndex) ? baseIndex : -1)
+                        : LatestStageNamed(stages, image);
 
                     stages.Add(current);
+                    if (stageIndexByName != null)
+                    {
+                        if (name != null)
+                        {
+                            stageIndexByName[name] = current.Index;
+                        }
+                    }
+                    else if (stages.Count > StagesScannedLinearly)
+                    {
+                        stageIndexByName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                        foreach (var stage in stages)
+                        {
+                            if (stage.Name != null)
+                            {
+                                stageIndexByName[stage.Name] = stage.Index;
+                            }
+                        }
+                    }
+
                     instruction.StageIndex = current.Index;
                     current.Instructions.Add(instruction);
                     continue;
@@ -290,6 +303,21 @@ namespace SecureServices.Dockerfile.Parsing
             }
 
             return null;
+        }
+
+        private const int StagesScannedLinearly = 8;
+
+        private static int LatestStageNamed(List<BuildStage> stages, string name)
+        {
+            for (var i = stages.Count - 1; i >= 0; i--)
+            {
+                if (stages[i].Name != null && string.Equals(stages[i].Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         internal static string Unquote(string s)

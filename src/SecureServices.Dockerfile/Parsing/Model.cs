@@ -280,6 +280,20 @@ namespace SecureServices.Dockerfile.Parsing
         /// <summary>The index of the first stage named <paramref name="name"/> (case-insensitive), or -1.</summary>
         internal int FirstStageNamed(string name)
         {
+            if (Stages.Count <= 8)
+            {
+                // The usual Dockerfile: a scan costs less than building a map.
+                foreach (var stage in Stages)
+                {
+                    if (stage.Name != null && string.Equals(stage.Name, name, System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        return stage.Index;
+                    }
+                }
+
+                return -1;
+            }
+
             var map = firstStageByName;
             if (map == null)
             {
