@@ -283,8 +283,9 @@ namespace SecureServices.Dockerfile.Parsing
             if (Stages.Count <= 8)
             {
                 // The usual Dockerfile: a scan costs less than building a map.
-                foreach (var stage in Stages)
+                for (var i = 0; i < Stages.Count; i++)
                 {
+                    var stage = Stages[i];
                     if (stage.Name != null && string.Equals(stage.Name, name, System.StringComparison.OrdinalIgnoreCase))
                     {
                         return stage.Index;
