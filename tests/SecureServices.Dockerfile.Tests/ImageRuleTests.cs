@@ -26,6 +26,12 @@ public sealed class ImageRuleTests
             "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nRUN {|SSA7001:--mount=type=bind,from=ghcr.io/acme/tools,target=/t|} make\nFROM alpine:3.20\nARG PROXY=nginx\nCOPY {|SSA7001:--from=${PROXY}|} /etc/nginx /etc/nginx\nCOPY --from=build /app /app\nCOPY --from=0 /x /x\nCOPY --from=nginx:1.27 /a /a\n",
             "SSA7001");
 
+    [Fact]
+    public void Copy_from_names_an_earlier_stage_case_insensitively_its_own_or_a_later_one_is_an_image()
+        => Verify.Findings(
+            "FROM alpine:3.20 AS Tools\nFROM alpine:3.20\nCOPY {|SSA7001:--from=later|} /a /a\nCOPY --from=TOOLS /b /b\nFROM alpine:3.20 AS later\nCOPY {|SSA7001:--from=later|} /c /c\nCOPY --from=tools /d /d\n",
+            "SSA7001");
+
     // SSA7002
     [Fact]
     public void Digest_is_required_only_when_the_option_is_on()

@@ -36,6 +36,56 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Empty_continuation_lines_do_not_shift_token_boundaries()
+    {
+        // "w1\" then a line holding only the escape: the empty piece starts where w1 ends, so w1's end
+        // belongs to line 2 and w2's start to line 4.
+        var doc = DockerfileParser.Parse("FROM alpine:3.20\nRUN w1\\\n\\\n  w2 \\\n\\\n\\\nw3\n");
+        var run = doc.Instructions[1];
+        Assert.Equal("w1  w2 w3", run.ArgumentText);
+        Assert.Equal(new[] { "(2,5,2,7)", "(4,3,4,5)", "(7,1,7,3)" }, run.Arguments.Select(a => S(a.Span)).ToArray());
+        Assert.Equal("(2,5,4,5)", S(run.GetArgumentSpan(0, 6)));
+        Assert.Equal("(4,1,4,3)", S(run.GetArgumentSpan(2, 4)));
+        Assert.Equal("(4,5,7,2)", S(run.GetArgumentSpan(6, 8)));
+    }
+
+    [Fact]
+    public void Every_token_of_a_long_continuation_keeps_its_exact_position()
+    {
+        var sb = new System.Text.StringBuilder("FROM debian:12\nRUN apt-get update \\\n");
+        var expected = new System.Collections.Generic.List<string> { "(2,5,2,12)", "(2,13,2,19)" };
+        var line = 3;
+        for (var i = 0; i < 3000; i++, line++)
+        {
+            if (i % 7 == 3)
+            {
+                sb.Append("# comment ").Append(i).Append('\n');
+                continue;
+            }
+
+            if (i % 5 == 1)
+            {
+                sb.Append("\\\n");
+                continue;
+            }
+
+            var indent = i % 3;
+            sb.Append(' ', indent).Append("&& echo w").Append(i).Append(" \\\n");
+            var word = "w" + i;
+            expected.Add($"({line},{indent + 1},{line},{indent + 3})");
+            expected.Add($"({line},{indent + 4},{line},{indent + 8})");
+            expected.Add($"({line},{indent + 9},{line},{indent + 9 + word.Length})");
+        }
+
+        sb.Append("  && true\n");
+        expected.Add($"({line},3,{line},5)");
+        expected.Add($"({line},6,{line},10)");
+        var run = DockerfileParser.Parse(sb.ToString()).Instructions[1];
+        Assert.Equal(expected, run.Arguments.Select(a => S(a.Span)).ToList());
+        Assert.Equal($"(2,1,{line},10)", S(run.Span));
+    }
+
+    [Fact]
     public void Continuation_skips_comment_and_empty_lines_and_keeps_exact_positions()
     {
         var doc = DockerfileParser.Parse("FROM alpine:3.20\nRUN apk add \\\n# a comment\n\n    curl \\\n    git\n");
@@ -160,6 +210,80 @@ public sealed class ParserTests
         var stage = DockerfileParser.Parse(text).Stages.Single();
         Assert.Equal(image, stage.Image);
         Assert.Equal(resolved, stage.IsImageResolved);
+    }
+
+    [Fact]
+    public void A_stage_name_resolves_case_insensitively_to_its_latest_earlier_definition()
+    {
+        var doc = DockerfileParser.Parse(
+            "FROM alpine:3.20 AS Build\n" +   // 0
+            "FROM BUILD AS app\n" +            // 1: -> 0
+            "FROM debian:12 AS build\n" +      // 2: redefines "build"
+            "FROM build\n" +                   // 3: -> 2 (latest wins)
+            "FROM later AS x\n" +              // 4: "later" is defined only below -> image
+            "FROM ubuntu AS later\n" +         // 5
+            "FROM self AS self\n" +            // 6: a stage never builds on itself
+            "FROM self\n");                    // 7: -> 6
+        Assert.Null(doc.Error);
+        Assert.Equal(new[] { -1, 0, -1, 2, -1, -1, -1, 6 }, doc.Stages.Select(s => s.BaseStageIndex).ToArray());
+        Assert.Equal("build", doc.Stages[0].Name);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(25)]
+    public void Stage_lookups_agree_with_a_scan_below_and_above_the_map_threshold(int count)
+    {
+        // Names repeat (n0..n3, mixed case) and some stages are unnamed, so latest-wins and first-defined both matter.
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            sb.Append("FROM ").Append(i % 2 == 0 ? "N" : "n").Append((i * 5 + 1) % 4);
+            if (i % 3 != 2)
+            {
+                sb.Append(" AS ").Append(i % 2 == 0 ? "n" : "N").Append(i % 4);
+            }
+
+            sb.Append('\n');
+        }
+
+        var doc = DockerfileParser.Parse(sb.ToString());
+        Assert.Null(doc.Error);
+        foreach (var stage in doc.Stages)
+        {
+            var latestEarlier = doc.Stages.Take(stage.Index).LastOrDefault(s => string.Equals(s.Name, stage.Image, System.StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(latestEarlier?.Index ?? -1, stage.BaseStageIndex);
+        }
+
+        foreach (var name in new[] { "n0", "N1", "n2", "N3", "n4" })
+        {
+            var first = doc.Stages.FirstOrDefault(s => string.Equals(s.Name, name, System.StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(first?.Index ?? -1, doc.FirstStageNamed(name));
+        }
+    }
+
+    [Fact]
+    public void Thousands_of_stages_each_resolve_their_base_stage()
+    {
+        var sb = new System.Text.StringBuilder("FROM alpine:3.20 AS s0\n");
+        const int count = 5000;
+        for (var i = 1; i < count; i++)
+        {
+            // Every stage builds on one a few stages back; names are reused so that the latest wins.
+            sb.Append("FROM S").Append((i - 1) % 7).Append(" AS s").Append(i % 7).Append('\n');
+        }
+
+        var doc = DockerfileParser.Parse(sb.ToString());
+        Assert.Null(doc.Error);
+        Assert.Equal(count, doc.Stages.Count);
+        Assert.Equal(-1, doc.Stages[0].BaseStageIndex);
+        for (var i = 1; i < count; i++)
+        {
+            Assert.Equal(i - 1, doc.Stages[i].BaseStageIndex);
+        }
     }
 
     [Fact]

@@ -1,11 +1,12 @@
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 
 namespace SecureServices.Analyzers.Catalog
 {
     /// <summary>The sections of "Secure Containers and Microservices" that rules may cite.</summary>
     internal static class GuidanceSections
     {
-        public static readonly IReadOnlyDictionary<string, string> Titles = new Dictionary<string, string>
+        public static readonly IReadOnlyDictionary<string, string> Titles = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>
         {
             ["4.2"] = "Image Builds",
             ["4.3"] = "Container Deployment Security",
@@ -17,7 +18,7 @@ namespace SecureServices.Analyzers.Catalog
             ["5.6"] = "Securing Container Images",
             ["5.7"] = "Observability",
             ["5.8"] = "Secrets Management",
-        };
+        });
 
         /// <summary>"§5.8 Secrets Management" for a section number.</summary>
         public static string Describe(string section)

@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace SecureServices.Analyzers.Catalog
 {
     internal static partial class RuleIds
@@ -18,7 +20,7 @@ namespace SecureServices.Analyzers.Catalog
     {
         public const string AccessCategory = "Security.Access";
 
-        private static readonly RuleDefinition[] AccessRules =
+        private static readonly ReadOnlyCollection<RuleDefinition> AccessRules = Table(new[]
         {
             CSharp(
                 RuleIds.UnauthenticatedEndpoint, AccessCategory, RuleSeverity.Warning, Sections("5.3", "5.1"), 306,
@@ -92,6 +94,6 @@ namespace SecureServices.Analyzers.Catalog
                   "'{0}' ne fait que décoder le jeton, sans vérifier sa signature, son émetteur ni sa durée de vie, et ses revendications décident ensuite de l'accès ; validez d'abord le jeton"),
                 T("JwtSecurityTokenHandler.ReadJwtToken, JsonWebTokenHandler.ReadJsonWebToken and ReadToken parse a token without validating it. When its claims are tested in a condition, returned as a yes/no answer, or turned into a ClaimsIdentity, ClaimsPrincipal or User, and the same method never calls ValidateToken, anyone can write the claims they need.",
                   "JwtSecurityTokenHandler.ReadJwtToken, JsonWebTokenHandler.ReadJsonWebToken et ReadToken analysent un jeton sans le valider. Quand ses revendications sont testées dans une condition, renvoyées comme réponse oui/non, ou transformées en ClaimsIdentity, ClaimsPrincipal ou User, et que la même méthode n'appelle jamais ValidateToken, n'importe qui peut écrire les revendications dont il a besoin.")),
-        };
+        });
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace SecureServices.Analyzers.Catalog
 {
     internal static partial class RuleIds
@@ -15,7 +17,7 @@ namespace SecureServices.Analyzers.Catalog
     {
         public const string ConfigurationCategory = "Security.Configuration";
 
-        private static readonly RuleDefinition[] ConfigurationRules =
+        private static readonly ReadOnlyCollection<RuleDefinition> ConfigurationRules = Table(new[]
         {
             CSharp(
                 RuleIds.DeveloperExceptionPageOutsideDevelopment, ConfigurationCategory, RuleSeverity.Warning, Sections("5.4"), 209,
@@ -65,6 +67,6 @@ namespace SecureServices.Analyzers.Catalog
                   "'{0}' écrit des données de requête ('{1}') dans le texte du journal ; un attaquant peut forger des lignes avec des sauts de ligne, journalisez-les plutôt comme argument structuré d'un modèle ILogger"),
                 T("Text built from query strings, headers, cookies, form fields, route values or handler parameters and written with Console, Trace or Debug lets a caller inject line breaks and fake entries (log forging). ILogger message templates built the same way are reported by the SDK rule CA2254, not here.",
                   "Un texte construit à partir de chaînes de requête, d'en-têtes, de témoins, de champs de formulaire, de valeurs de route ou de paramètres de gestionnaire et écrit avec Console, Trace ou Debug permet à un appelant d'injecter des sauts de ligne et de fausses entrées (falsification de journal). Les modèles de message ILogger construits de la même façon sont signalés par la règle CA2254 du SDK, pas ici.")),
-        };
+        });
     }
 }

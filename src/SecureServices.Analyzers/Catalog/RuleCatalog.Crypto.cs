@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace SecureServices.Analyzers.Catalog
 {
     internal static partial class RuleIds
@@ -17,7 +19,7 @@ namespace SecureServices.Analyzers.Catalog
     {
         public const string CryptographyCategory = "Security.Cryptography";
 
-        private static readonly RuleDefinition[] CryptoRules =
+        private static readonly ReadOnlyCollection<RuleDefinition> CryptoRules = Table(new[]
         {
             CSharp(
                 RuleIds.WeakHashAlgorithm, CryptographyCategory, RuleSeverity.Warning, Sections("5.4"), 328,
@@ -83,6 +85,6 @@ namespace SecureServices.Analyzers.Catalog
                   "'{0}' est de la cryptographie maison (fondée sur {1}) ; utilisez les algorithmes de System.Security.Cryptography au lieu d'écrire votre propre cryptographie"),
                 T("Hand-written ciphers and hashes (a class deriving from SymmetricAlgorithm, AsymmetricAlgorithm or HashAlgorithm, or an XOR-with-key loop in an encrypt/decrypt/hash method) have not had the review that makes real algorithms trustworthy and are almost always breakable.",
                   "Les chiffrements et hachages écrits à la main (une classe dérivée de SymmetricAlgorithm, AsymmetricAlgorithm ou HashAlgorithm, ou une boucle XOR avec une clé dans une méthode de chiffrement, déchiffrement ou hachage) n'ont pas eu l'examen qui rend les vrais algorithmes fiables et sont presque toujours cassables.")),
-        };
+        });
     }
 }

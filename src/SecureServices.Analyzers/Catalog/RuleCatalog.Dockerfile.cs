@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace SecureServices.Analyzers.Catalog
 {
     internal static partial class RuleIds
@@ -37,7 +39,7 @@ namespace SecureServices.Analyzers.Catalog
     {
         public const string ContainerCategory = "Security.Container";
 
-        private static readonly RuleDefinition[] DockerfileRules =
+        private static readonly ReadOnlyCollection<RuleDefinition> DockerfileRules = Table(new[]
         {
             Docker(
                 RuleIds.UnpinnedBaseImageTag, ContainerCategory, RuleSeverity.Warning, Sections("4.2", "5.6"), 1357,
@@ -263,6 +265,6 @@ namespace SecureServices.Analyzers.Catalog
                   "MAINTAINER est obsolète ; utilisez LABEL org.opencontainers.image.authors=…"),
                 T("Docker deprecated MAINTAINER; the OCI authors label is read by registries and scanners.",
                   "Docker a rendu MAINTAINER obsolète ; l'étiquette OCI authors est lue par les registres et les analyseurs.")),
-        };
+        });
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace SecureServices.Analyzers.Catalog
 {
     internal static partial class RuleIds
@@ -18,7 +20,7 @@ namespace SecureServices.Analyzers.Catalog
     {
         public const string InputCategory = "Security.Input";
 
-        private static readonly RuleDefinition[] InputRules =
+        private static readonly ReadOnlyCollection<RuleDefinition> InputRules = Table(new[]
         {
             CSharp(
                 RuleIds.SqlInjection, InputCategory, RuleSeverity.Error, Sections("5.4"), 89,
@@ -92,6 +94,6 @@ namespace SecureServices.Analyzers.Catalog
                   "TypeNameHandling.{0} laisse le JSON choisir le type .NET à créer ; utilisez TypeNameHandling.None ou limitez les types avec un ISerializationBinder"),
                 T("With TypeNameHandling set to Objects, Arrays, All or Auto, Newtonsoft.Json honours the $type property of the input and creates that type. Known gadget types turn this into remote code execution. Not reported when the same settings object also sets a SerializationBinder.",
                   "Avec TypeNameHandling à Objects, Arrays, All ou Auto, Newtonsoft.Json respecte la propriété $type des données et crée ce type. Des types gadgets connus en font une exécution de code à distance. Non signalé lorsque le même objet de paramètres définit aussi un SerializationBinder.")),
-        };
+        });
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace SecureServices.Analyzers.Catalog
 {
     internal static partial class RuleIds
@@ -10,7 +12,7 @@ namespace SecureServices.Analyzers.Catalog
     {
         public const string ToolCategory = "SecureServices.Tool";
 
-        private static readonly RuleDefinition[] ToolRules =
+        private static readonly ReadOnlyCollection<RuleDefinition> ToolRules = Table(new[]
         {
             Docker(
                 RuleIds.DockerfileNotAnalyzable, ToolCategory, RuleSeverity.Warning, Sections("4.2"), 0,
@@ -20,6 +22,6 @@ namespace SecureServices.Analyzers.Catalog
                   "Dockerfile non analysé : {0}"),
                 T("The Dockerfile could not be read or parsed, so none of the container-image rules ran on it. The build goes on; fix the cause so the file is checked again.",
                   "Le Dockerfile n'a pas pu être lu ni analysé : aucune règle d'image de conteneur ne s'y est appliquée. La construction continue ; corrigez la cause pour que le fichier soit de nouveau vérifié.")),
-        };
+        });
     }
 }

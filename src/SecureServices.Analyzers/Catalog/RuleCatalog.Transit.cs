@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace SecureServices.Analyzers.Catalog
 {
     internal static partial class RuleIds
@@ -19,7 +21,7 @@ namespace SecureServices.Analyzers.Catalog
     {
         public const string TransitCategory = "Security.Transit";
 
-        private static readonly RuleDefinition[] TransitRules =
+        private static readonly ReadOnlyCollection<RuleDefinition> TransitRules = Table(new[]
         {
             CSharp(
                 RuleIds.ServerCertificateValidationDisabled, TransitCategory, RuleSeverity.Error, Sections("5.4", "5.3"), 295,
@@ -101,6 +103,6 @@ namespace SecureServices.Analyzers.Catalog
                   "L'application web construite ici n'appelle ni UseHttpsRedirection ni UseHsts"),
                 T("A WebApplication pipeline has neither UseHttpsRedirection nor UseHsts, so browsers and clients may keep talking plain HTTP. Often fine when TLS ends at an ingress or a mesh sidecar; raise the severity when the service terminates TLS itself.",
                   "Un pipeline WebApplication n'a ni UseHttpsRedirection ni UseHsts : navigateurs et clients peuvent continuer en HTTP simple. Souvent acceptable quand TLS se termine à une entrée (ingress) ou dans un conteneur sidecar du maillage ; augmentez la gravité quand le service termine TLS lui-même.")),
-        };
+        });
     }
 }

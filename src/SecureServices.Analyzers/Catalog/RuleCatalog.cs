@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Linq;
 
 namespace SecureServices.Analyzers.Catalog
@@ -12,14 +13,16 @@ namespace SecureServices.Analyzers.Catalog
     /// </summary>
     internal static partial class RuleCatalog
     {
-        private static readonly Lazy<IReadOnlyList<RuleDefinition>> AllRules = new Lazy<IReadOnlyList<RuleDefinition>>(
-            () => new[] { SecretsRules, TransitRules, AccessRules, InputRules, CryptoRules, ConfigurationRules, DockerfileRules, ToolRules }
+        // Read-only views built once (the engine has no System.Collections.Immutable, so no ImmutableArray here):
+        // nothing can change a table after the type initializer, so analyzers on many threads may share them.
+        private static readonly Lazy<ReadOnlyCollection<RuleDefinition>> AllRules = new Lazy<ReadOnlyCollection<RuleDefinition>>(
+            () => Table(new[] { SecretsRules, TransitRules, AccessRules, InputRules, CryptoRules, ConfigurationRules, DockerfileRules, ToolRules }
                 .SelectMany(r => r)
                 .OrderBy(r => r.Id, StringComparer.Ordinal)
-                .ToArray());
+                .ToArray()));
 
-        private static readonly Lazy<Dictionary<string, RuleDefinition>> ById = new Lazy<Dictionary<string, RuleDefinition>>(
-            () => All.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase));
+        private static readonly Lazy<ReadOnlyDictionary<string, RuleDefinition>> ById = new Lazy<ReadOnlyDictionary<string, RuleDefinition>>(
+            () => new ReadOnlyDictionary<string, RuleDefinition>(All.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase)));
 
         public static IReadOnlyList<RuleDefinition> All => AllRules.Value;
 
@@ -36,6 +39,9 @@ namespace SecureServices.Analyzers.Catalog
         private static LocalizedText T(string english, string french) => new LocalizedText(english, french);
 
         private static string[] Sections(params string[] sections) => sections;
+
+        /// <summary>A read-only view over an array nobody else holds.</summary>
+        private static ReadOnlyCollection<RuleDefinition> Table(RuleDefinition[] rules) => new ReadOnlyCollection<RuleDefinition>(rules);
     }
 
     /// <summary>Rule id constants, one partial per area beside its catalog entries.</summary>

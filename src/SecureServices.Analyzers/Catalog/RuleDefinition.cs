@@ -1,6 +1,7 @@
 // The rule catalog is plain C# with no Roslyn dependency: it is compiled into the analyzer assembly
 // and linked into the Dockerfile engine, so both halves of the package agree on ids, texts and severities.
 using System;
+using System.Collections.ObjectModel;
 using System.Globalization;
 
 namespace SecureServices.Analyzers.Catalog
@@ -85,7 +86,7 @@ namespace SecureServices.Analyzers.Catalog
             Surface = surface;
             Category = category;
             DefaultSeverity = severity;
-            Guidance = guidance;
+            Guidance = new ReadOnlyCollection<string>((string[])guidance.Clone());
             Cwe = cwe;
             Title = title;
             Message = message;
@@ -103,7 +104,7 @@ namespace SecureServices.Analyzers.Catalog
         public RuleSeverity DefaultSeverity { get; }
 
         /// <summary>Guidance section numbers (keys of <see cref="GuidanceSections.Titles"/>), most specific first.</summary>
-        public string[] Guidance { get; }
+        public ReadOnlyCollection<string> Guidance { get; }
 
         /// <summary>The CWE the rule maps to, or 0 when none fits.</summary>
         public int Cwe { get; }

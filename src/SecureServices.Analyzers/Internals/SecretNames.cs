@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 
 namespace SecureServices.Analyzers.Internals
 {
@@ -8,30 +9,25 @@ namespace SecureServices.Analyzers.Internals
     {
         // The secret word must be the subject of the name — its last word — so PasswordPolicy,
         // PasswordLength or SecretName (which hold no secret) are not matched.
-        private static readonly HashSet<string> PasswordWords = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "password", "passwd", "pwd", "passphrase", "secret",
-        };
+        private static readonly ImmutableArray<string> PasswordWordList = ImmutableArray.Create("password", "passwd", "pwd", "passphrase", "secret");
+
+        private static readonly ImmutableHashSet<string> PasswordWords = ImmutableHashSet.CreateRange(StringComparer.Ordinal, PasswordWordList);
 
         // "key" and "token" alone are too vague (a dictionary key, a cancellation token, TokenType): they count
         // only after a word that makes them a credential (ApiKey, SigningKey, AccessToken, BotToken).
-        private static readonly HashSet<string> KeyQualifiers = new HashSet<string>(StringComparer.Ordinal)
-        {
+        private static readonly ImmutableHashSet<string> KeyQualifiers = ImmutableHashSet.Create(
+            StringComparer.Ordinal,
             "api", "access", "secret", "private", "signing", "encryption", "subscription", "master", "account",
-            "shared", "client", "app", "auth", "storage", "hmac", "jwt", "license", "admin", "service",
-        };
+            "shared", "client", "app", "auth", "storage", "hmac", "jwt", "license", "admin", "service");
 
-        private static readonly HashSet<string> TokenQualifiers = new HashSet<string>(StringComparer.Ordinal)
-        {
+        private static readonly ImmutableHashSet<string> TokenQualifiers = ImmutableHashSet.Create(
+            StringComparer.Ordinal,
             "access", "auth", "bearer", "refresh", "api", "personal", "bot", "client", "session", "service",
-            "github", "gitlab", "slack", "npm", "webhook", "admin", "sas",
-        };
+            "github", "gitlab", "slack", "npm", "webhook", "admin", "sas");
 
-        private static readonly string[] CompoundSecrets =
-        {
+        private static readonly ImmutableArray<string> CompoundSecrets = ImmutableArray.Create(
             "apikey", "accesskey", "secretkey", "privatekey", "signingkey", "accesstoken", "authtoken", "apitoken",
-            "bearertoken", "refreshtoken", "clientsecret", "sharedkey", "masterkey", "accountkey",
-        };
+            "bearertoken", "refreshtoken", "clientsecret", "sharedkey", "masterkey", "accountkey");
 
         public static bool IsPasswordLike(string identifier)
         {
@@ -40,14 +36,19 @@ namespace SecureServices.Analyzers.Internals
                 return false;
             }
 
-            var last = IdentifierWords.LastWord(identifier);
+            var words = SubjectWords(identifier);
+            return words.Count > 0 && IsPasswordWord(words[words.Count - 1]);
+        }
+
+        private static bool IsPasswordWord(string last)
+        {
             if (PasswordWords.Contains(last))
             {
                 return true;
             }
 
             // All-lower-case compounds: dbpassword, clientsecret.
-            foreach (var word in PasswordWords)
+            foreach (var word in PasswordWordList)
             {
                 if (last.Length > word.Length + 1 && last.EndsWith(word, StringComparison.Ordinal))
                 {
@@ -56,6 +57,50 @@ namespace SecureServices.Analyzers.Internals
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The words of <paramref name="identifier"/> with trailing digits removed and all-digit words dropped, so
+        /// that a numbered name keeps its subject: <c>Password2</c> → password, <c>db_password_1</c> → db, password,
+        /// <c>apiKey2</c> → api, key.
+        /// </summary>
+        private static bool ContainsAny(List<string> words, IReadOnlyCollection<string> candidates)
+        {
+            foreach (var word in words)
+            {
+                foreach (var candidate in candidates)
+                {
+                    if (string.Equals(word, candidate, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static List<string> SubjectWords(string identifier)
+        {
+            var words = IdentifierWords.Split(identifier);
+            var kept = 0;
+            for (var i = 0; i < words.Count; i++)
+            {
+                var word = words[i];
+                var end = word.Length;
+                while (end > 0 && word[end - 1] >= '0' && word[end - 1] <= '9')
+                {
+                    end--;
+                }
+
+                if (end > 0)
+                {
+                    words[kept++] = end == word.Length ? word : word.Substring(0, end);
+                }
+            }
+
+            words.RemoveRange(kept, words.Count - kept);
+            return words;
         }
 
         /// <summary>
@@ -70,28 +115,20 @@ namespace SecureServices.Analyzers.Internals
                 return false;
             }
 
-            var words = IdentifierWords.Split(identifier);
+            var words = SubjectWords(identifier);
             if (words.Count == 0)
             {
                 return false;
             }
 
-            if (excludedWords != null && excludedWords.Count > 0)
+            // An excluded word matches a word as written (sha256) or without its number (hash2 → hash).
+            if (excludedWords != null && excludedWords.Count > 0 && (ContainsAny(words, excludedWords) || ContainsAny(IdentifierWords.Split(identifier), excludedWords)))
             {
-                foreach (var word in words)
-                {
-                    foreach (var excluded in excludedWords)
-                    {
-                        if (string.Equals(word, excluded, StringComparison.OrdinalIgnoreCase))
-                        {
-                            return false;
-                        }
-                    }
-                }
+                return false;
             }
 
             var last = words[words.Count - 1];
-            if (IsPasswordLike(identifier))
+            if (IsPasswordWord(last))
             {
                 return true;
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 
 namespace SecureServices.Analyzers.Internals
 {
@@ -33,16 +34,14 @@ namespace SecureServices.Analyzers.Internals
                 || (first == '[' && last == ']' && v.IndexOf(' ') < 0 && v.Length > 2);
         }
 
-        private static readonly string[] PlaceholderMarkers =
+        private static readonly ImmutableArray<string> PlaceholderMarkers = ImmutableArray.Create(new[]
         {
             "your-", "your_", "yourpassword", "yoursecret", "yourkey", "your password", "your key", "replace", "placeholder",
             "todo", "tbd", "fixme", "insert", "example", "redacted", "user-secrets", "set-in-", "not-set", "notset",
-        };
+        });
 
-        private static readonly string[] SentenceStarts =
-        {
-            "Enter ", "Please ", "Your ", "The ", "Invalid ", "Type ", "Confirm ", "Wrong ", "Incorrect ", "Missing ",
-        };
+        private static readonly ImmutableArray<string> SentenceStarts = ImmutableArray.Create(
+            "Enter ", "Please ", "Your ", "The ", "Invalid ", "Type ", "Confirm ", "Wrong ", "Incorrect ", "Missing ");
 
         /// <summary>
         /// A literal that, given to a secret-named symbol, is still not a secret: a placeholder (<see cref="IsPlaceholder"/>),
@@ -127,7 +126,7 @@ namespace SecureServices.Analyzers.Internals
             return hasSeparator && normalizedValue.EndsWith(normalizedName, StringComparison.OrdinalIgnoreCase);
         }
 
-        private static readonly string[] FileExtensions = { ".pem", ".pfx", ".p12", ".key", ".crt", ".cer", ".json", ".xml", ".txt", ".config" };
+        private static readonly ImmutableArray<string> FileExtensions = ImmutableArray.Create(".pem", ".pfx", ".p12", ".key", ".crt", ".cer", ".json", ".xml", ".txt", ".config");
 
         /// <summary>"certs/private.pem", "signing.pfx": where the secret is, not the secret.</summary>
         private static bool IsFileName(string v)

@@ -224,6 +224,7 @@ namespace SecureServices.Dockerfile.Parsing
         private static ParseError? BuildStages(List<Instruction> instructions, Dictionary<string, string?> globalArgs, List<BuildStage> stages)
         {
             BuildStage? current = null;
+            Dictionary<string, int>? stageIndexByName = null;
             foreach (var instruction in instructions)
             {
                 if (instruction.Keyword == "FROM")
@@ -247,16 +248,34 @@ namespace SecureServices.Dockerfile.Parsing
                     var imageToken = args[0];
                     var image = Substitute(imageToken.Text, n => globalArgs.TryGetValue(n, out var v) ? v : null, '\\', out var resolved);
                     current = new BuildStage(stages.Count, instruction, imageToken, image, resolved && image.Length > 0, name);
-                    for (var i = stages.Count - 1; i >= 0; i--)
+
+                    // Only earlier stages count (a stage never builds on itself); a name defined twice
+                    // resolves to the latest definition before this FROM, compared case-insensitively.
+                    // A few stages are scanned; past that a name -> index map keeps many stages linear.
+                    current.BaseStageIndex = stageIndexByName != null
+                        ? (stageIndexByName.TryGetValue(image, out var baseIndex) ? baseIndex : -1)
+                        : LatestStageNamed(stages, image);
+
+                    stages.Add(current);
+                    if (stageIndexByName != null)
                     {
-                        if (stages[i].Name != null && string.Equals(stages[i].Name, image, StringComparison.OrdinalIgnoreCase))
+                        if (name != null)
                         {
-                            current.BaseStageIndex = i;
-                            break;
+                            stageIndexByName[name] = current.Index;
+                        }
+                    }
+                    else if (stages.Count > StagesScannedLinearly)
+                    {
+                        stageIndexByName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                        foreach (var stage in stages)
+                        {
+                            if (stage.Name != null)
+                            {
+                                stageIndexByName[stage.Name] = stage.Index;
+                            }
                         }
                     }
 
-                    stages.Add(current);
                     instruction.StageIndex = current.Index;
                     current.Instructions.Add(instruction);
                     continue;
@@ -284,6 +303,21 @@ namespace SecureServices.Dockerfile.Parsing
             }
 
             return null;
+        }
+
+        private const int StagesScannedLinearly = 8;
+
+        private static int LatestStageNamed(List<BuildStage> stages, string name)
+        {
+            for (var i = stages.Count - 1; i >= 0; i--)
+            {
+                if (stages[i].Name != null && string.Equals(stages[i].Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         internal static string Unquote(string s)

@@ -274,6 +274,45 @@ namespace SecureServices.Dockerfile.Parsing
         public ParseError? Error { get; }
 
         public BuildStage? FinalStage => Stages.Count == 0 ? null : Stages[Stages.Count - 1];
+
+        private Dictionary<string, int>? firstStageByName;
+
+        /// <summary>The index of the first stage named <paramref name="name"/> (case-insensitive), or -1.</summary>
+        internal int FirstStageNamed(string name)
+        {
+            if (Stages.Count <= 8)
+            {
+                // The usual Dockerfile: a scan costs less than building a map.
+                for (var i = 0; i < Stages.Count; i++)
+                {
+                    var stage = Stages[i];
+                    if (stage.Name != null && string.Equals(stage.Name, name, System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        return stage.Index;
+                    }
+                }
+
+                return -1;
+            }
+
+            var map = firstStageByName;
+            if (map == null)
+            {
+                // Built once per document (a race builds the same map twice, harmlessly).
+                map = new Dictionary<string, int>(System.StringComparer.OrdinalIgnoreCase);
+                foreach (var stage in Stages)
+                {
+                    if (stage.Name != null && !map.ContainsKey(stage.Name))
+                    {
+                        map.Add(stage.Name, stage.Index);
+                    }
+                }
+
+                firstStageByName = map;
+            }
+
+            return map.TryGetValue(name, out var index) ? index : -1;
+        }
     }
 
     /// <summary>Where one physical line's piece of a logical line starts.</summary>
@@ -294,9 +333,9 @@ namespace SecureServices.Dockerfile.Parsing
         /// <summary>Column of the piece's first character.</summary>
         public int Column { get; }
 
-        internal static SourceSpan Map(IReadOnlyList<LineSegment> segments, int baseOffset, int start, int end, int fallbackLine)
+        internal static SourceSpan Map(LineSegment[] segments, int baseOffset, int start, int end, int fallbackLine)
         {
-            if (segments.Count == 0)
+            if (segments.Length == 0)
             {
                 return new SourceSpan(fallbackLine, 1, fallbackLine, 1);
             }
@@ -313,15 +352,26 @@ namespace SecureServices.Dockerfile.Parsing
             return new SourceSpan(startLine, startColumn, endLine, endColumn);
         }
 
-        private static (int Line, int Column) Position(IReadOnlyList<LineSegment> segments, int offset, bool isEnd)
+        private static (int Line, int Column) Position(LineSegment[] segments, int offset, bool isEnd)
         {
+            // The segment holding the offset: the last one (after the first) that starts at or before it.
+            // An end offset that falls exactly on a segment start belongs to the previous line's end.
+            // Offsets never decrease (a continuation line may be empty), so binary search finds the
+            // last match in O(log n) instead of scanning every line of a long continuation per token.
             var index = 0;
-            for (var i = 1; i < segments.Count; i++)
+            var low = 1;
+            var high = segments.Length - 1;
+            while (low <= high)
             {
-                // An end offset that falls exactly on a segment start belongs to the previous line's end.
-                if (isEnd ? segments[i].Offset < offset : segments[i].Offset <= offset)
+                var mid = low + ((high - low) >> 1);
+                if (isEnd ? segments[mid].Offset < offset : segments[mid].Offset <= offset)
                 {
-                    index = i;
+                    index = mid;
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid - 1;
                 }
             }
 

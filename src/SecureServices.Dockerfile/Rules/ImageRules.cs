@@ -121,15 +121,9 @@ namespace SecureServices.Dockerfile.Rules
                 return false;
             }
 
-            foreach (var stage in document.Stages)
-            {
-                if (stage.Index < current.Index && stage.Name != null && string.Equals(stage.Name, value, StringComparison.OrdinalIgnoreCase))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            // Not an image when some earlier stage has that name, i.e. its first definition is earlier.
+            var first = document.FirstStageNamed(value);
+            return first < 0 || first >= current.Index;
         }
 
         private static void Check(DockerfileRuleContext context, IReadOnlyList<string> trusted, string reference, SourceSpan span)

@@ -549,17 +549,18 @@ namespace SecureServices.Analyzers.Internals.SecretDetection
             return entropy >= minEntropy && !HasLongSequence(s, start, count);
         }
 
-        // Never written after initialisation (System.Collections.Immutable is not available to the linked engine).
-        private static readonly string[] PlaceholderWords =
+        // A read-only view (System.Collections.Immutable is not available to the linked engine).
+        private static readonly System.Collections.ObjectModel.ReadOnlyCollection<string> PlaceholderWords = new System.Collections.ObjectModel.ReadOnlyCollection<string>(new[]
         {
             "example", "sample", "your", "xxxx", "placeholder", "dummy", "redacted", "changeme", "insert", "replace",
             "secret", "token", "here", "...", "abcdefghij", "0123456789", "1234567890",
-        };
+        });
 
         private static bool IsPlaceholderText(string s, int start, int count)
         {
-            foreach (var word in PlaceholderWords)
+            for (var i = 0; i < PlaceholderWords.Count; i++)
             {
+                var word = PlaceholderWords[i];
                 if (count >= word.Length && s.IndexOf(word, start, count, StringComparison.OrdinalIgnoreCase) >= 0)
                 {
                     return true;
