@@ -89,10 +89,15 @@ namespace SecureServices.Analyzers.Internals.Taint
 
         private static bool PrecededByExitGuard(SyntaxList<StatementSyntax> statements, StatementSyntax statement, ExpressionSyntax value, SinkKind kind)
         {
-            var index = statements.IndexOf(statement);
-            for (var i = 0; i < index; i++)
+            // One pass up to the statement (no IndexOf first): blocks can hold thousands of statements.
+            foreach (var preceding in statements)
             {
-                if (statements[i] is IfStatementSyntax guard)
+                if (preceding == statement)
+                {
+                    return false;
+                }
+
+                if (preceding is IfStatementSyntax guard)
                 {
                     if (guard.Else == null && Exits(guard.Statement) && Checks(guard.Condition, value, kind, whenTrue: false))
                     {
