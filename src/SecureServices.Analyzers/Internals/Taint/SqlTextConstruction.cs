@@ -162,7 +162,22 @@ namespace SecureServices.Analyzers.Internals.Taint
                         Initializer.Value: LiteralExpressionSyntax
                     };
                 case IConditionalOperation conditional:
-                    return conditional.WhenFalse != null && IsConstantLike(conditional.WhenTrue, types, cache, depth) && IsConstantLike(conditional.WhenFalse, types, cache, depth);
+                    // a ? "x" : b ? "y" : … chains through WhenFalse: a loop, not recursion.
+                    while (true)
+                    {
+                        if (conditional.WhenFalse == null || !IsConstantLike(conditional.WhenTrue, types, cache, depth))
+                        {
+                            return false;
+                        }
+
+                        var whenFalse = Strip(conditional.WhenFalse);
+                        if (whenFalse is not IConditionalOperation next || whenFalse.ConstantValue.HasValue || TaintSources.IsCleanType(whenFalse.Type, types))
+                        {
+                            return IsConstantLike(whenFalse, types, cache, depth);
+                        }
+
+                        conditional = next;
+                    }
                 case IParameterReferenceOperation parameter when depth < MaxDepth:
                     // A parameter overwritten before the use (column = column == "a" ? "a" : "b";) has only the new values.
                     var overwrites = ParameterOverwrites(parameter, cache).ToList();

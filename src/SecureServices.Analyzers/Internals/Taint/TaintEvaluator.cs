@@ -19,6 +19,9 @@ namespace SecureServices.Analyzers.Internals.Taint
     internal sealed class TaintEvaluator
     {
         public const int DefaultBudget = 3000;
+
+        /// <summary>Deepest recursion allowed (nested ?:, ??, calls…); beyond it the value is treated as clean, like an exhausted budget.</summary>
+        private const int MaxNesting = 200;
         private const int MaxCallSites = 8;
 
         private static readonly ImmutableHashSet<string> LookupMethods = ImmutableHashSet.Create(StringComparer.Ordinal, "TryGetValue", "GetValueOrDefault");
@@ -30,6 +33,7 @@ namespace SecureServices.Analyzers.Internals.Taint
         private readonly TaintBlockCache blockCache;
         private readonly Dictionary<(ISymbol, ISymbol), string?> callSiteResults = new Dictionary<(ISymbol, ISymbol), string?>();
         private int budget;
+        private int nesting;
 
         public TaintEvaluator(TaintKnownTypes types, SinkKind kind, int budget, CancellationToken cancellationToken, TaintBlockCache? blockCache = null)
         {
@@ -48,6 +52,24 @@ namespace SecureServices.Analyzers.Internals.Taint
         }
 
         private string? Evaluate(IOperation? operation, Frame frame)
+        {
+            if (nesting >= MaxNesting)
+            {
+                return null;
+            }
+
+            nesting++;
+            try
+            {
+                return EvaluateCore(operation, frame);
+            }
+            finally
+            {
+                nesting--;
+            }
+        }
+
+        private string? EvaluateCore(IOperation? operation, Frame frame)
         {
             if (operation == null || --budget < 0)
             {
@@ -81,7 +103,7 @@ namespace SecureServices.Analyzers.Internals.Taint
                         return null;
                     }
 
-                    return Evaluate(binary.LeftOperand, frame) ?? Evaluate(binary.RightOperand, frame);
+                    return EvaluateConcatenation(binary, frame);
                 case IConditionalOperation conditional:
                     return Evaluate(conditional.WhenTrue, frame) ?? Evaluate(conditional.WhenFalse, frame);
                 case ICoalesceOperation coalesce:
@@ -124,6 +146,50 @@ namespace SecureServices.Analyzers.Internals.Taint
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// <c>a + b + c + …</c> is left-deep and can be thousands of operands long: walk the left spine with a loop
+        /// (one budget unit per node, as a visit would cost) and evaluate the operands in source order. The spine
+        /// shares the chain's leading text, so the target check made at the top holds for every node.
+        /// </summary>
+        private string? EvaluateConcatenation(IBinaryOperation top, Frame frame)
+        {
+            var rights = new Stack<IOperation>();
+            var node = top;
+            while (true)
+            {
+                rights.Push(node.RightOperand);
+                if (node.LeftOperand is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } next
+                    && !next.ConstantValue.HasValue && !TaintSources.IsCleanType(next.Type, types))
+                {
+                    if (--budget < 0)
+                    {
+                        return null;
+                    }
+
+                    cancellationToken.ThrowIfCancellationRequested();
+                    node = next;
+                    continue;
+                }
+
+                if (Evaluate(node.LeftOperand, frame) is { } leftmost)
+                {
+                    return leftmost;
+                }
+
+                break;
+            }
+
+            while (rights.Count > 0)
+            {
+                if (Evaluate(rights.Pop(), frame) is { } taint)
+                {
+                    return taint;
+                }
+            }
+
+            return null;
         }
 
         private string? Source(IOperation operation) => TaintSources.DescribeSourceType(operation.Type, types);
