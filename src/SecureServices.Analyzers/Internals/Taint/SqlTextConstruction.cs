@@ -30,9 +30,9 @@ namespace SecureServices.Analyzers.Internals.Taint
 
         private const int MaxConcatenationParts = 512;
 
-        public static SqlConstruction? Find(IOperation value, TaintKnownTypes types) => Find(value, types, 0);
+        public static SqlConstruction? Find(IOperation value, TaintKnownTypes types, TaintBlockCache? cache = null) => Find(value, types, cache ?? new TaintBlockCache(), 0);
 
-        private static SqlConstruction? Find(IOperation? value, TaintKnownTypes types, int depth)
+        private static SqlConstruction? Find(IOperation? value, TaintKnownTypes types, TaintBlockCache cache, int depth)
         {
             if (value == null || depth > MaxDepth || value.ConstantValue.HasValue)
             {
@@ -42,13 +42,13 @@ namespace SecureServices.Analyzers.Internals.Taint
             switch (value)
             {
                 case IConversionOperation conversion:
-                    return Find(conversion.Operand, types, depth);
+                    return Find(conversion.Operand, types, cache, depth);
                 case IParenthesizedOperation parenthesized:
-                    return Find(parenthesized.Operand, types, depth);
+                    return Find(parenthesized.Operand, types, cache, depth);
                 case IInterpolatedStringOperation interpolated:
                     foreach (var part in interpolated.Parts.OfType<IInterpolationOperation>())
                     {
-                        if (!IsConstantLike(part.Expression, types, depth))
+                        if (!IsConstantLike(part.Expression, types, cache, depth))
                         {
                             return new SqlConstruction("interpolation", Describe(part.Expression));
                         }
@@ -56,7 +56,7 @@ namespace SecureServices.Analyzers.Internals.Taint
 
                     return null;
                 case IBinaryOperation binary when IsStringConcatenation(binary):
-                    return FindInConcatenation(binary, types, depth);
+                    return FindInConcatenation(binary, types, cache, depth);
                 case IInvocationOperation invocation when invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String
                     && (invocation.TargetMethod.Name == "Format" || invocation.TargetMethod.Name == "Concat"):
                     var how = invocation.TargetMethod.Name == "Format" ? "string.Format" : "concatenation";
@@ -70,7 +70,7 @@ namespace SecureServices.Analyzers.Internals.Taint
                                 continue;
                             }
 
-                            if (!IsConstantLike(stripped, types, depth))
+                            if (!IsConstantLike(stripped, types, cache, depth))
                             {
                                 return new SqlConstruction(how, Describe(stripped));
                             }
@@ -79,9 +79,9 @@ namespace SecureServices.Analyzers.Internals.Taint
 
                     return null;
                 case ILocalReferenceOperation local when depth < MaxDepth:
-                    foreach (var definition in LocalDefinitions(local))
+                    foreach (var definition in LocalDefinitions(local, cache))
                     {
-                        if (Find(definition, types, depth + 1) is { } found)
+                        if (Find(definition, types, cache, depth + 1) is { } found)
                         {
                             return found;
                         }
@@ -100,7 +100,7 @@ namespace SecureServices.Analyzers.Internals.Taint
         /// Walks a chain of string concatenations with an explicit stack: generated or hostile code can chain
         /// thousands of <c>+</c>, and recursion would overflow the stack. Past the budget the chain is not judged.
         /// </summary>
-        private static SqlConstruction? FindInConcatenation(IBinaryOperation root, TaintKnownTypes types, int depth)
+        private static SqlConstruction? FindInConcatenation(IBinaryOperation root, TaintKnownTypes types, TaintBlockCache cache, int depth)
         {
             var pending = new System.Collections.Generic.Stack<IOperation>();
             pending.Push(root.RightOperand);
@@ -121,12 +121,12 @@ namespace SecureServices.Analyzers.Internals.Taint
                 }
                 else if (operand is IBinaryOperation or IInterpolatedStringOperation)
                 {
-                    if (Find(operand, types, depth) is { } found)
+                    if (Find(operand, types, cache, depth) is { } found)
                     {
                         return found;
                     }
                 }
-                else if (!IsConstantLike(operand, types, depth))
+                else if (!IsConstantLike(operand, types, cache, depth))
                 {
                     return new SqlConstruction("concatenation", Describe(operand));
                 }
@@ -135,7 +135,7 @@ namespace SecureServices.Analyzers.Internals.Taint
             return null;
         }
 
-        private static bool IsConstantLike(IOperation operation, TaintKnownTypes types, int depth)
+        private static bool IsConstantLike(IOperation operation, TaintKnownTypes types, TaintBlockCache cache, int depth)
         {
             operation = Strip(operation);
             if (operation.ConstantValue.HasValue || TaintSources.IsCleanType(operation.Type, types) || operation is INameOfOperation)
@@ -162,48 +162,43 @@ namespace SecureServices.Analyzers.Internals.Taint
                         Initializer.Value: LiteralExpressionSyntax
                     };
                 case IConditionalOperation conditional:
-                    return conditional.WhenFalse != null && IsConstantLike(conditional.WhenTrue, types, depth) && IsConstantLike(conditional.WhenFalse, types, depth);
+                    // a ? "x" : b ? "y" : … chains through WhenFalse: a loop, not recursion.
+                    while (true)
+                    {
+                        if (conditional.WhenFalse == null || !IsConstantLike(conditional.WhenTrue, types, cache, depth))
+                        {
+                            return false;
+                        }
+
+                        var whenFalse = Strip(conditional.WhenFalse);
+                        if (whenFalse is not IConditionalOperation next || whenFalse.ConstantValue.HasValue || TaintSources.IsCleanType(whenFalse.Type, types))
+                        {
+                            return IsConstantLike(whenFalse, types, cache, depth);
+                        }
+
+                        conditional = next;
+                    }
                 case IParameterReferenceOperation parameter when depth < MaxDepth:
                     // A parameter overwritten before the use (column = column == "a" ? "a" : "b";) has only the new values.
-                    var overwrites = ParameterOverwrites(parameter).ToList();
-                    return overwrites.Count > 0 && overwrites.All(d => IsConstantLike(d, types, depth + 1));
+                    var overwrites = ParameterOverwrites(parameter, cache).ToList();
+                    return overwrites.Count > 0 && overwrites.All(d => IsConstantLike(d, types, cache, depth + 1));
                 case IInterpolatedStringOperation or IBinaryOperation:
-                    return Find(operation, types, depth) == null;
+                    return Find(operation, types, cache, depth) == null;
                 case ILocalReferenceOperation local when depth < MaxDepth:
-                    var definitions = LocalDefinitions(local).ToList();
-                    return definitions.Count > 0 && definitions.All(d => IsConstantLike(d, types, depth + 1));
+                    var definitions = LocalDefinitions(local, cache).ToList();
+                    return definitions.Count > 0 && definitions.All(d => IsConstantLike(d, types, cache, depth + 1));
                 default:
                     return false;
             }
         }
 
-        private static System.Collections.Generic.IEnumerable<IOperation> LocalDefinitions(ILocalReferenceOperation reference)
+        private static System.Collections.Generic.IEnumerable<IOperation> LocalDefinitions(ILocalReferenceOperation reference, TaintBlockCache cache)
         {
             var root = TaintEvaluator.Root(reference);
-            if (root == null)
-            {
-                yield break;
-            }
-
-            foreach (var operation in root.Descendants())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
-                        if (declarator.Initializer?.Value is { } value)
-                        {
-                            yield return value;
-                        }
-
-                        break;
-                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
-                        yield return assignment.Value;
-                        break;
-                }
-            }
+            return root == null ? System.Array.Empty<IOperation>() : cache.For(root).LocalValues(reference.Local);
         }
 
-        private static System.Collections.Generic.IEnumerable<IOperation> ParameterOverwrites(IParameterReferenceOperation reference)
+        private static System.Collections.Generic.IEnumerable<IOperation> ParameterOverwrites(IParameterReferenceOperation reference, TaintBlockCache cache)
         {
             var root = TaintEvaluator.Root(reference);
             if (root == null)
@@ -211,11 +206,9 @@ namespace SecureServices.Analyzers.Internals.Taint
                 yield break;
             }
 
-            foreach (var operation in root.Descendants())
+            foreach (var assignment in cache.For(root).ParameterOverwrites(reference.Parameter))
             {
-                if (operation is ISimpleAssignmentOperation { Target: IParameterReferenceOperation target, Parent: IExpressionStatementOperation } assignment
-                    && SymbolEqualityComparer.Default.Equals(target.Parameter, reference.Parameter)
-                    && assignment.Syntax.SpanStart < reference.Syntax.SpanStart)
+                if (assignment.Syntax.SpanStart < reference.Syntax.SpanStart)
                 {
                     yield return assignment.Value;
                 }

@@ -19,6 +19,9 @@ namespace SecureServices.Analyzers.Internals.Taint
     internal sealed class TaintEvaluator
     {
         public const int DefaultBudget = 3000;
+
+        /// <summary>Deepest recursion allowed (nested ?:, ??, calls…); beyond it the value is treated as clean, like an exhausted budget.</summary>
+        private const int MaxNesting = 200;
         private const int MaxCallSites = 8;
 
         private static readonly ImmutableHashSet<string> LookupMethods = ImmutableHashSet.Create(StringComparer.Ordinal, "TryGetValue", "GetValueOrDefault");
@@ -27,24 +30,46 @@ namespace SecureServices.Analyzers.Internals.Taint
         private readonly TaintKnownTypes types;
         private readonly SinkKind kind;
         private readonly CancellationToken cancellationToken;
+        private readonly TaintBlockCache blockCache;
+        private readonly Dictionary<(ISymbol, ISymbol), string?> callSiteResults = new Dictionary<(ISymbol, ISymbol), string?>();
         private int budget;
+        private int nesting;
 
-        public TaintEvaluator(TaintKnownTypes types, SinkKind kind, int budget, CancellationToken cancellationToken)
+        public TaintEvaluator(TaintKnownTypes types, SinkKind kind, int budget, CancellationToken cancellationToken, TaintBlockCache? blockCache = null)
         {
             this.types = types;
             this.kind = kind;
             this.budget = budget;
             this.cancellationToken = cancellationToken;
+            this.blockCache = blockCache ?? new TaintBlockCache();
         }
 
         /// <summary>The description of the untrusted input that reaches <paramref name="value"/>, or null.</summary>
         public string? Evaluate(IOperation value)
         {
             var root = Root(value);
-            return root == null ? null : Evaluate(value, new Frame(root, null, null, 0));
+            return root == null ? null : Evaluate(value, new Frame(blockCache.For(root), null, null, 0));
         }
 
         private string? Evaluate(IOperation? operation, Frame frame)
+        {
+            if (nesting >= MaxNesting)
+            {
+                return null;
+            }
+
+            nesting++;
+            try
+            {
+                return EvaluateCore(operation, frame);
+            }
+            finally
+            {
+                nesting--;
+            }
+        }
+
+        private string? EvaluateCore(IOperation? operation, Frame frame)
         {
             if (operation == null || --budget < 0)
             {
@@ -78,7 +103,7 @@ namespace SecureServices.Analyzers.Internals.Taint
                         return null;
                     }
 
-                    return Evaluate(binary.LeftOperand, frame) ?? Evaluate(binary.RightOperand, frame);
+                    return EvaluateConcatenation(binary, frame);
                 case IConditionalOperation conditional:
                     return Evaluate(conditional.WhenTrue, frame) ?? Evaluate(conditional.WhenFalse, frame);
                 case ICoalesceOperation coalesce:
@@ -121,6 +146,50 @@ namespace SecureServices.Analyzers.Internals.Taint
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// <c>a + b + c + …</c> is left-deep and can be thousands of operands long: walk the left spine with a loop
+        /// (one budget unit per node, as a visit would cost) and evaluate the operands in source order. The spine
+        /// shares the chain's leading text, so the target check made at the top holds for every node.
+        /// </summary>
+        private string? EvaluateConcatenation(IBinaryOperation top, Frame frame)
+        {
+            var rights = new Stack<IOperation>();
+            var node = top;
+            while (true)
+            {
+                rights.Push(node.RightOperand);
+                if (node.LeftOperand is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } next
+                    && !next.ConstantValue.HasValue && !TaintSources.IsCleanType(next.Type, types))
+                {
+                    if (--budget < 0)
+                    {
+                        return null;
+                    }
+
+                    cancellationToken.ThrowIfCancellationRequested();
+                    node = next;
+                    continue;
+                }
+
+                if (Evaluate(node.LeftOperand, frame) is { } leftmost)
+                {
+                    return leftmost;
+                }
+
+                break;
+            }
+
+            while (rights.Count > 0)
+            {
+                if (Evaluate(rights.Pop(), frame) is { } taint)
+                {
+                    return taint;
+                }
+            }
+
+            return null;
         }
 
         private string? Source(IOperation operation) => TaintSources.DescribeSourceType(operation.Type, types);
@@ -229,7 +298,7 @@ namespace SecureServices.Analyzers.Internals.Taint
                 return null;
             }
 
-            var calleeFrame = new Frame(body, frame, invocation, frame.Depth + 1);
+            var calleeFrame = new Frame(blockCache.For(body), frame, invocation, frame.Depth + 1);
             foreach (var returned in calleeFrame.Operations.OfType<IReturnOperation>())
             {
                 if (Root(returned) != body || InNestedFunction(returned, body))
@@ -267,7 +336,16 @@ namespace SecureServices.Analyzers.Internals.Taint
                 return source;
             }
 
-            return EvaluateCallSites(method, parameter, reference.SemanticModel);
+            // Every reference to the parameter asks the same question: scan the type's call sites once.
+            var key = ((ISymbol)method, (ISymbol)parameter);
+            if (!callSiteResults.TryGetValue(key, out var fromCallers))
+            {
+                callSiteResults[key] = null;
+                fromCallers = EvaluateCallSites(method, parameter, reference.SemanticModel);
+                callSiteResults[key] = fromCallers;
+            }
+
+            return fromCallers;
         }
 
         /// <summary>One call deep the other way: the helper that holds the sink, called from the same type.</summary>
@@ -304,7 +382,7 @@ namespace SecureServices.Analyzers.Internals.Taint
                     }
 
                     var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter != null && a.Parameter.Ordinal == parameter.Ordinal);
-                    if (argument != null && Evaluate(argument.Value, new Frame(callerRoot, null, null, 1)) is { } taint)
+                    if (argument != null && Evaluate(argument.Value, new Frame(blockCache.For(callerRoot), null, null, 1)) is { } taint)
                     {
                         return taint;
                     }
@@ -363,52 +441,80 @@ namespace SecureServices.Analyzers.Internals.Taint
             return result;
         }
 
-        private List<Definition> Definitions(ISymbol symbol, Frame frame)
+        private static IReadOnlyList<Definition> Definitions(ISymbol symbol, Frame frame) => frame.Index.Definitions(symbol);
+
+        /// <summary>
+        /// The definitions of every local and parameter under a root, in one pass (tree order per symbol): the value
+        /// of a declarator or assignment, the call behind an out/ref argument, a foreach collection, an is-pattern's
+        /// value, and the arguments of a mutating call on the symbol (StringBuilder.Append(x), list.Add(x)).
+        /// </summary>
+        internal static Dictionary<ISymbol, List<Definition>> IndexDefinitions(IOperation[] operations)
         {
-            if (frame.DefinitionsBySymbol.TryGetValue(symbol, out var list))
+            var map = new Dictionary<ISymbol, List<Definition>>(SymbolEqualityComparer.Default);
+            void Add(ISymbol? symbol, Definition definition)
             {
-                return list;
+                if (symbol == null)
+                {
+                    return;
+                }
+
+                if (!map.TryGetValue(symbol, out var list))
+                {
+                    list = new List<Definition>();
+                    map[symbol] = list;
+                }
+
+                list.Add(definition);
             }
 
-            list = new List<Definition>();
-            foreach (var operation in frame.Operations)
+            foreach (var operation in operations)
             {
                 switch (operation)
                 {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, symbol):
+                    case IVariableDeclaratorOperation declarator:
                         var initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
                         if (initializer != null)
                         {
-                            list.Add(new Definition(initializer, declarator.Syntax, kills: true));
+                            Add(declarator.Symbol, new Definition(initializer, declarator.Syntax, kills: true));
                         }
 
                         break;
-                    case IAssignmentOperation assignment when IsReferenceTo(assignment.Target, symbol):
-                        list.Add(new Definition(assignment.Value, assignment.Syntax, kills: assignment is ISimpleAssignmentOperation && assignment.Parent is IExpressionStatementOperation));
+                    case IAssignmentOperation assignment:
+                        Add(ReferencedSymbol(assignment.Target), new Definition(assignment.Value, assignment.Syntax, kills: assignment is ISimpleAssignmentOperation && assignment.Parent is IExpressionStatementOperation));
                         break;
-                    case IArgumentOperation argument when argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref && IsReferenceTo(argument.Value, symbol) && argument.Parent is IInvocationOperation call:
-                        list.Add(new Definition(call, argument.Syntax, kills: false, outArgument: argument));
+                    case IArgumentOperation argument when argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref && argument.Parent is IInvocationOperation call:
+                        Add(ReferencedSymbol(argument.Value), new Definition(call, argument.Syntax, kills: false, outArgument: argument));
                         break;
-                    case IForEachLoopOperation loop when loop.Locals.Any(l => SymbolEqualityComparer.Default.Equals(l, symbol)):
-                        list.Add(new Definition(loop.Collection, loop.Syntax, kills: false));
+                    case IForEachLoopOperation loop:
+                        foreach (var local in loop.Locals.Distinct<ISymbol>(SymbolEqualityComparer.Default))
+                        {
+                            Add(local, new Definition(loop.Collection, loop.Syntax, kills: false));
+                        }
+
                         break;
-                    case IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, symbol) && pattern.Parent is IIsPatternOperation isPattern:
-                        list.Add(new Definition(isPattern.Value, pattern.Syntax, kills: false));
+                    case IDeclarationPatternOperation pattern when pattern.Parent is IIsPatternOperation isPattern:
+                        Add(pattern.DeclaredSymbol, new Definition(isPattern.Value, pattern.Syntax, kills: false));
                         break;
-                    case IInvocationOperation mutation when mutation.Instance != null && IsReferenceTo(mutation.Instance, symbol) && IsMutator(mutation):
+                    case IInvocationOperation mutation when mutation.Instance != null && ReferencedSymbol(mutation.Instance) is { } receiver && IsMutator(mutation):
                         // StringBuilder.Append(x), list.Add(x): the receiver now holds x.
                         foreach (var argument in mutation.Arguments)
                         {
-                            list.Add(new Definition(argument.Value, mutation.Syntax, kills: false));
+                            Add(receiver, new Definition(argument.Value, mutation.Syntax, kills: false));
                         }
 
                         break;
                 }
             }
 
-            frame.DefinitionsBySymbol[symbol] = list;
-            return list;
+            return map;
         }
+
+        private static ISymbol? ReferencedSymbol(IOperation operation) => operation switch
+        {
+            ILocalReferenceOperation l => l.Local,
+            IParameterReferenceOperation p => p.Parameter,
+            _ => null,
+        };
 
         /// <summary>query.TryGetValue("q", out var v): v carries the receiver's taint; int.TryParse(s, out var n): n is clean by type.</summary>
         private string? EvaluateOutValue(IInvocationOperation call, IArgumentOperation outArgument, Frame frame)
@@ -419,13 +525,6 @@ namespace SecureServices.Analyzers.Internals.Taint
         private static bool IsMutator(IInvocationOperation invocation)
             => invocation.TargetMethod.ReturnsVoid
             || SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ReturnType, invocation.Instance?.Type);
-
-        private static bool IsReferenceTo(IOperation operation, ISymbol symbol) => operation switch
-        {
-            ILocalReferenceOperation l => SymbolEqualityComparer.Default.Equals(l.Local, symbol),
-            IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, symbol),
-            _ => false,
-        };
 
         /// <summary>The definition's statement sits directly in a block (or switch section) that also encloses the use.</summary>
         private static bool IsInEnclosingBlock(SyntaxNode definition, SyntaxNode use)
@@ -562,7 +661,7 @@ namespace SecureServices.Analyzers.Internals.Taint
             return model.GetOperation(declaration, cancellationToken);
         }
 
-        private readonly struct Definition
+        internal readonly struct Definition
         {
             public Definition(IOperation value, SyntaxNode statement, bool kills, IArgumentOperation? outArgument = null)
             {
@@ -587,17 +686,17 @@ namespace SecureServices.Analyzers.Internals.Taint
 
         private sealed class Frame
         {
-            private IOperation[]? operations;
-
-            public Frame(IOperation root, Frame? caller, IInvocationOperation? callSite, int depth)
+            public Frame(TaintBlockCache.RootIndex index, Frame? caller, IInvocationOperation? callSite, int depth)
             {
-                RootOperation = root;
+                Index = index;
                 Caller = caller;
                 CallSite = callSite;
                 Depth = depth;
             }
 
-            public IOperation RootOperation { get; }
+            public TaintBlockCache.RootIndex Index { get; }
+
+            public IOperation RootOperation => Index.Root;
 
             public Frame? Caller { get; }
 
@@ -605,11 +704,9 @@ namespace SecureServices.Analyzers.Internals.Taint
 
             public int Depth { get; }
 
-            public IOperation[] Operations => operations ??= RootOperation.DescendantsAndSelf().ToArray();
+            public IOperation[] Operations => Index.Operations;
 
             public Dictionary<(ISymbol, int), string?> Cache { get; } = new Dictionary<(ISymbol, int), string?>();
-
-            public Dictionary<ISymbol, List<Definition>> DefinitionsBySymbol { get; } = new Dictionary<ISymbol, List<Definition>>(SymbolEqualityComparer.Default);
         }
     }
 }

@@ -89,10 +89,15 @@ namespace SecureServices.Analyzers.Internals.Taint
 
         private static bool PrecededByExitGuard(SyntaxList<StatementSyntax> statements, StatementSyntax statement, ExpressionSyntax value, SinkKind kind)
         {
-            var index = statements.IndexOf(statement);
-            for (var i = 0; i < index; i++)
+            // One pass up to the statement (no IndexOf first): blocks can hold thousands of statements.
+            foreach (var preceding in statements)
             {
-                if (statements[i] is IfStatementSyntax guard)
+                if (preceding == statement)
+                {
+                    return false;
+                }
+
+                if (preceding is IfStatementSyntax guard)
                 {
                     if (guard.Else == null && Exits(guard.Statement) && Checks(guard.Condition, value, kind, whenTrue: false))
                     {
@@ -143,15 +148,53 @@ namespace SecureServices.Analyzers.Internals.Taint
         /// <summary>True when <paramref name="condition"/> having the value <paramref name="whenTrue"/> means <paramref name="value"/> passed a validation.</summary>
         private static bool Checks(ExpressionSyntax condition, ExpressionSyntax value, SinkKind kind, bool whenTrue)
         {
-            condition = Strip(condition);
+            // Conditions can chain thousands of && / || (left-deep): an explicit stack, not recursion.
+            var pending = new System.Collections.Generic.Stack<(ExpressionSyntax Condition, bool WhenTrue)>();
+            pending.Push((condition, whenTrue));
+            while (pending.Count > 0)
+            {
+                var (next, outcome) = pending.Pop();
+                next = Strip(next);
+                switch (next)
+                {
+                    case PrefixUnaryExpressionSyntax negation when negation.IsKind(SyntaxKind.LogicalNotExpression):
+                        pending.Push((negation.Operand, !outcome));
+                        break;
+                    case BinaryExpressionSyntax conjunction when conjunction.IsKind(SyntaxKind.LogicalAndExpression):
+                        // a && b true: both hold, either may be the check. False: neither is known to hold.
+                        if (outcome)
+                        {
+                            pending.Push((conjunction.Right, true));
+                            pending.Push((conjunction.Left, true));
+                        }
+
+                        break;
+                    case BinaryExpressionSyntax disjunction when disjunction.IsKind(SyntaxKind.LogicalOrExpression):
+                        if (!outcome)
+                        {
+                            pending.Push((disjunction.Right, false));
+                            pending.Push((disjunction.Left, false));
+                        }
+
+                        break;
+                    default:
+                        if (ChecksDirectly(next, value, kind, outcome))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A single (non-logical) condition that, having the value <paramref name="whenTrue"/>, validates <paramref name="value"/>.</summary>
+        private static bool ChecksDirectly(ExpressionSyntax condition, ExpressionSyntax value, SinkKind kind, bool whenTrue)
+        {
             switch (condition)
             {
-                case PrefixUnaryExpressionSyntax negation when negation.IsKind(SyntaxKind.LogicalNotExpression):
-                    return Checks(negation.Operand, value, kind, !whenTrue);
-                case BinaryExpressionSyntax conjunction when conjunction.IsKind(SyntaxKind.LogicalAndExpression):
-                    return whenTrue && (Checks(conjunction.Left, value, kind, true) || Checks(conjunction.Right, value, kind, true));
-                case BinaryExpressionSyntax disjunction when disjunction.IsKind(SyntaxKind.LogicalOrExpression):
-                    return !whenTrue && (Checks(disjunction.Left, value, kind, false) || Checks(disjunction.Right, value, kind, false));
                 case BinaryExpressionSyntax equals when equals.IsKind(SyntaxKind.EqualsExpression) || equals.IsKind(SyntaxKind.NotEqualsExpression):
                     var positive = equals.IsKind(SyntaxKind.EqualsExpression);
                     return whenTrue == positive
@@ -224,13 +267,31 @@ namespace SecureServices.Analyzers.Internals.Taint
                 && Same(member.Expression, value);
         }
 
-        private static bool IsConstantPattern(PatternSyntax pattern) => pattern switch
+        /// <summary>Literals joined by <c>or</c> (iterative: <c>"a" or "b" or …</c> can be very long).</summary>
+        private static bool IsConstantPattern(PatternSyntax pattern)
         {
-            ConstantPatternSyntax c => c.Expression is LiteralExpressionSyntax,
-            BinaryPatternSyntax b when b.IsKind(SyntaxKind.OrPattern) => IsConstantPattern(b.Left) && IsConstantPattern(b.Right),
-            ParenthesizedPatternSyntax p => IsConstantPattern(p.Pattern),
-            _ => false,
-        };
+            var pending = new System.Collections.Generic.Stack<PatternSyntax>();
+            pending.Push(pattern);
+            while (pending.Count > 0)
+            {
+                switch (pending.Pop())
+                {
+                    case ConstantPatternSyntax c when c.Expression is LiteralExpressionSyntax:
+                        break;
+                    case BinaryPatternSyntax b when b.IsKind(SyntaxKind.OrPattern):
+                        pending.Push(b.Right);
+                        pending.Push(b.Left);
+                        break;
+                    case ParenthesizedPatternSyntax p:
+                        pending.Push(p.Pattern);
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return true;
+        }
 
         private static bool IsStringLiteral(ExpressionSyntax expression)
             => Strip(expression) is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression);

@@ -147,10 +147,28 @@ namespace SecureServices.Analyzers.Internals.Transit
         }
 
         private static bool MentionsDebug(ExpressionSyntax condition)
-            => condition is IdentifierNameSyntax { Identifier.ValueText: "DEBUG" }
-            || (condition is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.LogicalAndExpression)
-                && (MentionsDebug(binary.Left) || MentionsDebug(binary.Right)))
-            || (condition is ParenthesizedExpressionSyntax p && MentionsDebug(p.Expression));
+        {
+            // Iterative: && chains can be thousands long.
+            var pending = new System.Collections.Generic.Stack<ExpressionSyntax>();
+            pending.Push(condition);
+            while (pending.Count > 0)
+            {
+                switch (pending.Pop())
+                {
+                    case IdentifierNameSyntax { Identifier.ValueText: "DEBUG" }:
+                        return true;
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.LogicalAndExpression):
+                        pending.Push(binary.Right);
+                        pending.Push(binary.Left);
+                        break;
+                    case ParenthesizedExpressionSyntax p:
+                        pending.Push(p.Expression);
+                        break;
+                }
+            }
+
+            return false;
+        }
 
         private static bool GuardedByIsDevelopment(IOperation operation)
         {
@@ -171,14 +189,24 @@ namespace SecureServices.Analyzers.Internals.Transit
 
         private static bool IsDevelopmentCheck(IOperation condition)
         {
-            condition = TransitValues.Unwrap(condition)!;
-            return condition switch
+            // Iterative: && chains can be thousands long.
+            var pending = new System.Collections.Generic.Stack<IOperation>();
+            pending.Push(condition);
+            while (pending.Count > 0)
             {
-                IInvocationOperation invocation => invocation.TargetMethod.Name == "IsDevelopment"
-                    && invocation.TargetMethod.ContainingNamespace?.ToDisplayString().EndsWith(".Hosting", System.StringComparison.Ordinal) == true,
-                IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and => IsDevelopmentCheck(and.LeftOperand) || IsDevelopmentCheck(and.RightOperand),
-                _ => false,
-            };
+                switch (TransitValues.Unwrap(pending.Pop()))
+                {
+                    case IInvocationOperation invocation when invocation.TargetMethod.Name == "IsDevelopment"
+                        && invocation.TargetMethod.ContainingNamespace?.ToDisplayString().EndsWith(".Hosting", System.StringComparison.Ordinal) == true:
+                        return true;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
+                        pending.Push(and.RightOperand);
+                        pending.Push(and.LeftOperand);
+                        break;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsNotDevelopmentCheck(IOperation condition)

@@ -171,7 +171,23 @@ namespace SecureServices.Analyzers.Internals.Transit
             }
         }
 
-        private static ExpressionSyntax? FindLiteral(IOperation operation)
+        private static ExpressionSyntax? FindLiteral(IOperation? operation)
+        {
+            // A loop down the left operands, not recursion: concatenation chains can be thousands long.
+            while (operation is IBinaryOperation binary)
+            {
+                if (FindLiteralHere(binary) is { } found)
+                {
+                    return found;
+                }
+
+                operation = Unwrap(binary.LeftOperand);
+            }
+
+            return operation == null ? null : FindLiteralHere(operation);
+        }
+
+        private static ExpressionSyntax? FindLiteralHere(IOperation operation)
         {
             switch (operation.Syntax)
             {
@@ -189,11 +205,6 @@ namespace SecureServices.Analyzers.Internals.Transit
                 {
                     return initializer;
                 }
-            }
-
-            if (operation is IBinaryOperation binary)
-            {
-                return FindLiteral(Unwrap(binary.LeftOperand)!);
             }
 
             return null;

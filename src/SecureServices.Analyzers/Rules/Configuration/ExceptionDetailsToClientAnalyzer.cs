@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -241,10 +242,16 @@ namespace SecureServices.Analyzers.Rules.Configuration
         /// <summary>One hop through a local: <c>var detail = ex.ToString(); return Problem(detail);</c></summary>
         private static string? FollowLocal(ILocalSymbol local, IOperation source, SinkTypes types)
         {
+            // Search only the block that declares the local (every reference is inside it), not the whole method:
+            // a method with many catch blocks would otherwise be walked once per catch.
             var root = source;
             while (root.Parent != null)
             {
                 root = root.Parent;
+                if (root is IBlockOperation block && block.Locals.Contains(local, SymbolEqualityComparer.Default))
+                {
+                    break;
+                }
             }
 
             foreach (var op in root.Descendants())

@@ -33,35 +33,53 @@ namespace SecureServices.Analyzers.Rules.Secrets
             {
                 case LiteralExpressionSyntax literal
                     when literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression):
+                    // The common case, without a builder.
                     text = literal.Token.ValueText;
                     return true;
-                case InterpolatedStringExpressionSyntax interpolated:
-                    var sb = new StringBuilder();
-                    foreach (var content in interpolated.Contents)
-                    {
-                        if (content is not InterpolatedStringTextSyntax part)
-                        {
-                            return false;
-                        }
-
-                        sb.Append(part.TextToken.ValueText);
-                    }
-
-                    text = sb.ToString();
-                    return true;
-                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                    if (TryGetLiteralText(binary.Left, out var left) && TryGetLiteralText(binary.Right, out var right))
-                    {
-                        text = left + right;
-                        return true;
-                    }
-
-                    return false;
-                case ParenthesizedExpressionSyntax parenthesized:
-                    return TryGetLiteralText(parenthesized.Expression, out text);
-                default:
+                case null:
                     return false;
             }
+
+            // Concatenations are left-deep and can chain thousands of operands: walk them with an explicit stack,
+            // in source order, into one builder (recursion could overflow the stack, and joining partial strings at
+            // every level is quadratic).
+            var sb = new StringBuilder();
+            var pending = new System.Collections.Generic.Stack<ExpressionSyntax>();
+            pending.Push(expression);
+            while (pending.Count > 0)
+            {
+                switch (pending.Pop())
+                {
+                    case LiteralExpressionSyntax literal
+                        when literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression):
+                        sb.Append(literal.Token.ValueText);
+                        break;
+                    case InterpolatedStringExpressionSyntax interpolated:
+                        foreach (var content in interpolated.Contents)
+                        {
+                            if (content is not InterpolatedStringTextSyntax part)
+                            {
+                                return false;
+                            }
+
+                            sb.Append(part.TextToken.ValueText);
+                        }
+
+                        break;
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                        pending.Push(binary.Right);
+                        pending.Push(binary.Left);
+                        break;
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        pending.Push(parenthesized.Expression);
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            text = sb.ToString();
+            return true;
         }
 
         /// <summary>

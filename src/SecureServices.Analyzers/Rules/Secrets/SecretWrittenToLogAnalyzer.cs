@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -73,30 +74,49 @@ namespace SecureServices.Analyzers.Rules.Secrets
         /// <summary>Visits the references inside an argument that name a secret (holes, concatenations, casts, parentheses).</summary>
         private static bool ForEachCandidate(ExpressionSyntax expression, ref SecretWordOptions? words, SyntaxNodeAnalysisContext context, SecretWordOptionsCache cache, Action<ExpressionSyntax, string>? report)
         {
-            switch (expression)
+            // An explicit stack in source order, not recursion: '+' chains can be thousands of operands long.
+            var any = false;
+            var pending = new Stack<ExpressionSyntax>();
+            pending.Push(expression);
+            while (pending.Count > 0)
             {
-                case InterpolatedStringExpressionSyntax interpolated:
-                    var any = false;
-                    foreach (var content in interpolated.Contents)
-                    {
-                        if (content is InterpolationSyntax hole)
+                var next = pending.Pop();
+                switch (next)
+                {
+                    case InterpolatedStringExpressionSyntax interpolated:
+                        for (var i = interpolated.Contents.Count - 1; i >= 0; i--)
                         {
-                            any |= ForEachCandidate(hole.Expression, ref words, context, cache, report);
+                            if (interpolated.Contents[i] is InterpolationSyntax hole)
+                            {
+                                pending.Push(hole.Expression);
+                            }
                         }
-                    }
 
-                    return any;
-                case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
-                    var left = ForEachCandidate(add.Left, ref words, context, cache, report);
-                    return ForEachCandidate(add.Right, ref words, context, cache, report) | left;
-                case ParenthesizedExpressionSyntax parenthesized:
-                    return ForEachCandidate(parenthesized.Expression, ref words, context, cache, report);
-                case CastExpressionSyntax cast:
-                    return ForEachCandidate(cast.Expression, ref words, context, cache, report);
-                case PostfixUnaryExpressionSyntax bang when bang.IsKind(SyntaxKind.SuppressNullableWarningExpression):
-                    return ForEachCandidate(bang.Operand, ref words, context, cache, report);
+                        break;
+                    case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
+                        pending.Push(add.Right);
+                        pending.Push(add.Left);
+                        break;
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        pending.Push(parenthesized.Expression);
+                        break;
+                    case CastExpressionSyntax cast:
+                        pending.Push(cast.Expression);
+                        break;
+                    case PostfixUnaryExpressionSyntax bang when bang.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                        pending.Push(bang.Operand);
+                        break;
+                    default:
+                        any |= IsSecretCandidate(next, ref words, context, cache, report);
+                        break;
+                }
             }
 
+            return any;
+        }
+
+        private static bool IsSecretCandidate(ExpressionSyntax expression, ref SecretWordOptions? words, SyntaxNodeAnalysisContext context, SecretWordOptionsCache cache, Action<ExpressionSyntax, string>? report)
+        {
             var name = CandidateName(expression);
             if (name == null)
             {
