@@ -114,6 +114,13 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
         // Route builders resolved once per build: a Program.cs with hundreds of app.Map* calls scans 'app' once.
         private readonly Dictionary<ISymbol, Facts> resolved = new Dictionary<ISymbol, Facts>(SymbolEqualityComparer.Default);
 
+        // Identifiers of a tree by name, built on first need: each local holding a group or an endpoint finds its
+        // references without walking its whole block again (thousands of 'var g = app.MapGroup(…)' in one method).
+        private readonly Dictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>> identifiersByTree = new Dictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>>();
+
+        // Whether an app helper (ep.RequireAdmin()) asks for authorization, read once per helper.
+        private readonly Dictionary<IMethodSymbol, bool> helperAuthorizes = new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
         // Every invocation of the compilation by invoked name, built on first need (modules called with a group).
         private Dictionary<string, List<InvocationExpressionSyntax>>? invocationsByName;
 
@@ -553,13 +560,63 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
         private IEnumerable<IdentifierNameSyntax> LocalReferences(VariableDeclaratorSyntax declarator, ILocalSymbol local, SemanticModel model)
         {
             SyntaxNode scope = (SyntaxNode?)declarator.FirstAncestorOrSelf<BlockSyntax>() ?? declarator.SyntaxTree.GetRoot(cancellationToken);
-            foreach (var id in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+            if (!IdentifiersByName(scope.SyntaxTree).TryGetValue(local.Name, out var candidates))
             {
-                if (id.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, local))
+                yield break;
+            }
+
+            // The identifiers of the scope, in document order: the run of candidates that starts inside its span.
+            var span = scope.Span;
+            for (var i = FirstAtOrAfter(candidates, span.Start); i < candidates.Count && candidates[i].SpanStart < span.End; i++)
+            {
+                var id = candidates[i];
+                if (span.Contains(id.Span) && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, local))
                 {
                     yield return id;
                 }
             }
+        }
+
+        /// <summary>Every identifier of the tree (outside trivia) by name, in document order; built once per tree.</summary>
+        private Dictionary<string, List<IdentifierNameSyntax>> IdentifiersByName(SyntaxTree tree)
+        {
+            if (!identifiersByTree.TryGetValue(tree, out var byName))
+            {
+                byName = new Dictionary<string, List<IdentifierNameSyntax>>(StringComparer.Ordinal);
+                foreach (var id in tree.GetRoot(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
+                {
+                    var name = id.Identifier.ValueText;
+                    if (!byName.TryGetValue(name, out var list))
+                    {
+                        byName[name] = list = new List<IdentifierNameSyntax>();
+                    }
+
+                    list.Add(id);
+                }
+
+                identifiersByTree[tree] = byName;
+            }
+
+            return byName;
+        }
+
+        private static int FirstAtOrAfter(List<IdentifierNameSyntax> ids, int position)
+        {
+            int low = 0, high = ids.Count;
+            while (low < high)
+            {
+                var mid = low + ((high - low) / 2);
+                if (ids[mid].SpanStart < position)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+
+            return low;
         }
 
         /// <summary>Facts of the route builder an endpoint is mapped on: groups (nested), locals, parameters (via call sites).</summary>
@@ -676,6 +733,16 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
 
         /// <summary>The helper's own code calls RequireAuthorization or attaches an [Authorize]-like attribute.</summary>
         private bool MentionsAuthorization(IMethodSymbol method)
+        {
+            if (!helperAuthorizes.TryGetValue(method, out var mentions))
+            {
+                helperAuthorizes[method] = mentions = ReadsAsAuthorization(method);
+            }
+
+            return mentions;
+        }
+
+        private bool ReadsAsAuthorization(IMethodSymbol method)
         {
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
