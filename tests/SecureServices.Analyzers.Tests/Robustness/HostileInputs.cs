@@ -22,6 +22,7 @@ internal static class HostileInputs
         ("huge-interpolation", 4000, HugeInterpolation),
         ("invalid-utf16", 2000, InvalidUtf16),
         ("many-endpoints", 3000, ManyEndpoints),
+        ("many-endpoint-locals", 1500, ManyEndpointLocals),
         ("many-secret-like-literals", 4000, ManySecretLikeLiterals),
     };
 
@@ -137,6 +138,25 @@ internal static class HostileInputs
                     sb.Append("        app.MapPut(\"/items").Append(n).Append("\", (HttpContext context) => { var password = \"pw").Append(n).Append("-Secret!\"; return Results.Ok(password.Length); });\n");
                     break;
             }
+        }
+
+        sb.Append("    }\n}\n");
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> groups and endpoints held in locals and configured later, in one method: the
+    /// authorization model follows each local to its uses, which must not rescan the method per local.
+    /// </summary>
+    public static string ManyEndpointLocals(int count)
+    {
+        var sb = new StringBuilder("public static class ManyEndpointLocals\n{\n    public static void Map(WebApplication app)\n    {\n");
+        for (var i = 0; i < count; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            sb.Append("        var g").Append(n).Append(" = app.MapGroup(\"/g").Append(n).Append("\");\n");
+            sb.Append("        var e").Append(n).Append(" = g").Append(n).Append(".MapPost(\"/items\", (string name) => Results.Ok(name));\n");
+            sb.Append(i % 2 == 0 ? "        e" : "        g").Append(n).Append(i % 2 == 0 ? ".AllowAnonymous();\n" : ".RequireAuthorization();\n");
         }
 
         sb.Append("    }\n}\n");
