@@ -119,6 +119,11 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 return;
             }
 
+            if (name == null && !PassesPositionalPrefilter(context, cache, value, isLiteral, text))
+            {
+                return;
+            }
+
             var tree = context.Node.SyntaxTree;
             var words = cache.Get(tree);
             // A vague name (key, token) counts only when the value looks generated (entropy option).
@@ -164,6 +169,33 @@ namespace SecureServices.Analyzers.Rules.Secrets
             {
                 context.ReportDiagnostic(diagnostic);
             }
+        }
+
+        /// <summary>
+        /// Positional arguments are the bulk of the candidates and each would cost semantic-model calls: reject, cheapest
+        /// first, those the checks below would reject anyway (blank-containing text, a secret-named constant, a name that
+        /// is not a string constant), so that the outcome is unchanged.
+        /// </summary>
+        private static bool PassesPositionalPrefilter(SyntaxNodeAnalysisContext context, SecretWordOptionsCache cache, ExpressionSyntax value, bool isLiteral, string text)
+        {
+            if (isLiteral)
+            {
+                return text.Length != 0 && !HasWhiteSpace(text);
+            }
+
+            var referenced = value switch
+            {
+                IdentifierNameSyntax id => id.Identifier.ValueText,
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                _ => null,
+            };
+            if (referenced == null || cache.IsDefaultSecretName(referenced))
+            {
+                return false;
+            }
+
+            var constant = context.SemanticModel.GetConstantValue(value, context.CancellationToken);
+            return constant.HasValue && constant.Value is string constantText && constantText.Length != 0 && !HasWhiteSpace(constantText);
         }
 
         private static bool HasWhiteSpace(string text)
