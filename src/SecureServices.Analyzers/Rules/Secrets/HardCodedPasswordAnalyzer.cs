@@ -155,7 +155,9 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 // A positional argument: the parameter's name decides (SetPassword("…"), new NetworkCredential("u", "…")).
                 name = context.Node switch
                 {
-                    ArgumentSyntax argument => SecretSyntax.ParameterName(argument, context.SemanticModel, context.CancellationToken),
+                    ArgumentSyntax argument => MayTakeSecret(argument, context, words)
+                        ? SecretSyntax.ParameterName(argument, context.SemanticModel, context.CancellationToken)
+                        : null,
                     AttributeArgumentSyntax attributeArgument => AttributeParameterName(attributeArgument, context.SemanticModel, context.CancellationToken),
                     _ => null,
                 };
@@ -196,6 +198,23 @@ namespace SecureServices.Analyzers.Rules.Secrets
 
             var constant = context.SemanticModel.GetConstantValue(value, context.CancellationToken);
             return constant.HasValue && constant.Value is string constantText && constantText.Length != 0 && !HasWhiteSpace(constantText);
+        }
+
+        /// <summary>
+        /// False when the called method or constructor resolves and none of its parameters has a secret name: then no
+        /// argument of the call can be secret-named, and building the operation tree for the argument is skipped. A
+        /// symbol lookup is much cheaper than an operation, and the decision is cached per method.
+        /// </summary>
+        private static bool MayTakeSecret(ArgumentSyntax argument, SyntaxNodeAnalysisContext context, SecretWordOptions words)
+        {
+            var call = argument.Parent is ArgumentListSyntax list ? list.Parent : null;
+            if (call is not (InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax)
+                || context.SemanticModel.GetSymbolInfo(call, context.CancellationToken).Symbol is not IMethodSymbol method)
+            {
+                return true;
+            }
+
+            return words.HasSecretParameter(method.OriginalDefinition);
         }
 
         private static bool HasWhiteSpace(string text)

@@ -308,6 +308,9 @@ namespace SecureServices.Analyzers.Rules.Secrets
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> secretNames =
             new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal);
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool> secretParameterMethods =
+            new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> vagueNames =
             new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal);
 
@@ -375,6 +378,28 @@ namespace SecureServices.Analyzers.Rules.Secrets
 
             result = SecretNames.IsSecretLike(name, ExtraWords, ExcludedWords);
             secretNames.TryAdd(name, result);
+            return result;
+        }
+
+        /// <summary>Does any parameter of <paramref name="method"/> have a secret name (<see cref="IsSecretName"/>)? Cached per method.</summary>
+        public bool HasSecretParameter(IMethodSymbol method)
+        {
+            if (secretParameterMethods.TryGetValue(method, out var result))
+            {
+                return result;
+            }
+
+            result = false;
+            foreach (var parameter in method.Parameters)
+            {
+                if (IsSecretName(parameter.Name))
+                {
+                    result = true;
+                    break;
+                }
+            }
+
+            secretParameterMethods.TryAdd(method, result);
             return result;
         }
 
