@@ -110,9 +110,14 @@ namespace SecureServices.Analyzers.Internals
         /// </summary>
         private static bool IsLabelOf(string v, string holderName)
         {
-            var normalizedValue = Letters(v);
             var normalizedName = Letters(holderName);
-            if (normalizedValue.Length < 3 || normalizedName.Length == 0)
+            if (normalizedName.Length == 0)
+            {
+                return false; // positional arguments before their parameter is known: no second copy of the value
+            }
+
+            var normalizedValue = Letters(v);
+            if (normalizedValue.Length < 3)
             {
                 return false;
             }
@@ -149,6 +154,11 @@ namespace SecureServices.Analyzers.Internals
 
         private static string Letters(string s)
         {
+            if (s.Length == 0)
+            {
+                return s;
+            }
+
             var chars = new char[s.Length];
             var n = 0;
             foreach (var c in s)

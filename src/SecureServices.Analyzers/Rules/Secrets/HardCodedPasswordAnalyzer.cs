@@ -119,6 +119,11 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 return;
             }
 
+            if (name == null && !PassesPositionalPrefilter(context, cache, value, isLiteral, text))
+            {
+                return;
+            }
+
             var tree = context.Node.SyntaxTree;
             var words = cache.Get(tree);
             // A vague name (key, token) counts only when the value looks generated (entropy option).
@@ -150,7 +155,9 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 // A positional argument: the parameter's name decides (SetPassword("…"), new NetworkCredential("u", "…")).
                 name = context.Node switch
                 {
-                    ArgumentSyntax argument => SecretSyntax.ParameterName(argument, context.SemanticModel, context.CancellationToken),
+                    ArgumentSyntax argument => MayTakeSecret(argument, context, words)
+                        ? SecretSyntax.ParameterName(argument, context.SemanticModel, context.CancellationToken)
+                        : null,
                     AttributeArgumentSyntax attributeArgument => AttributeParameterName(attributeArgument, context.SemanticModel, context.CancellationToken),
                     _ => null,
                 };
@@ -164,6 +171,50 @@ namespace SecureServices.Analyzers.Rules.Secrets
             {
                 context.ReportDiagnostic(diagnostic);
             }
+        }
+
+        /// <summary>
+        /// Positional arguments are the bulk of the candidates and each would cost semantic-model calls: reject, cheapest
+        /// first, those the checks below would reject anyway (blank-containing text, a secret-named constant, a name that
+        /// is not a string constant), so that the outcome is unchanged.
+        /// </summary>
+        private static bool PassesPositionalPrefilter(SyntaxNodeAnalysisContext context, SecretWordOptionsCache cache, ExpressionSyntax value, bool isLiteral, string text)
+        {
+            if (isLiteral)
+            {
+                return text.Length != 0 && !HasWhiteSpace(text);
+            }
+
+            var referenced = value switch
+            {
+                IdentifierNameSyntax id => id.Identifier.ValueText,
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                _ => null,
+            };
+            if (referenced == null || cache.IsDefaultSecretName(referenced))
+            {
+                return false;
+            }
+
+            var constant = context.SemanticModel.GetConstantValue(value, context.CancellationToken);
+            return constant.HasValue && constant.Value is string constantText && constantText.Length != 0 && !HasWhiteSpace(constantText);
+        }
+
+        /// <summary>
+        /// False when the called method or constructor resolves and none of its parameters has a secret name: then no
+        /// argument of the call can be secret-named, and building the operation tree for the argument is skipped. A
+        /// symbol lookup is much cheaper than an operation, and the decision is cached per method.
+        /// </summary>
+        private static bool MayTakeSecret(ArgumentSyntax argument, SyntaxNodeAnalysisContext context, SecretWordOptions words)
+        {
+            var call = argument.Parent is ArgumentListSyntax list ? list.Parent : null;
+            if (call is not (InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax)
+                || context.SemanticModel.GetSymbolInfo(call, context.CancellationToken).Symbol is not IMethodSymbol method)
+            {
+                return true;
+            }
+
+            return words.HasSecretParameter(method.OriginalDefinition);
         }
 
         private static bool HasWhiteSpace(string text)

@@ -19,6 +19,9 @@ namespace SecureServices.Analyzers.Rules.Secrets
     {
         internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(RuleIds.HardCodedSecretToken);
 
+        // SecretTokenDetector recognises nothing shorter than 20 characters (AKIA + 16); kept in step by a test.
+        internal const int ShortestToken = 20;
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -41,8 +44,15 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 _ => default,
             };
 
+            // Most literals are short: no content substring for text that cannot hold a token (the content is never
+            // longer than the token text).
+            if (token.IsMissing || token.Text.Length < ShortestToken)
+            {
+                return;
+            }
+
             var source = SecretSyntax.LiteralContent(token, out var offset);
-            if (token.IsMissing || !SecretTokenDetector.TryFind(source, out var secret))
+            if (!SecretTokenDetector.TryFind(source, out var secret))
             {
                 return;
             }

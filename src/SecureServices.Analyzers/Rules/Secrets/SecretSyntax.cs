@@ -36,7 +36,12 @@ namespace SecureServices.Analyzers.Rules.Secrets
                     // The common case, without a builder.
                     text = literal.Token.ValueText;
                     return true;
-                case null:
+                case InterpolatedStringExpressionSyntax:
+                case ParenthesizedExpressionSyntax:
+                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression }:
+                    break;
+                default:
+                    // Not a literal form at all (calls, names, other literals, null): no builder for the common case.
                     return false;
             }
 
@@ -245,15 +250,69 @@ namespace SecureServices.Analyzers.Rules.Secrets
 
         private readonly AnalyzerOptions options;
 
+        // Trees whose options are equal share one SecretWordOptions, hence one per-name decision cache.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SecretWordOptions> byValue =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, SecretWordOptions>(System.StringComparer.Ordinal);
+
+        // SecretNames.IsSecretLike with the built-in words only, by name.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> defaultSecretNames =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal);
+
         public SecretWordOptionsCache(AnalyzerOptions options) => this.options = options;
 
         public SecretWordOptions Get(SyntaxTree tree)
-            => cache.TryGetValue(tree, out var words) ? words : cache.GetOrAdd(tree, SecretSyntax.WordOptions(options, tree));
+            => cache.TryGetValue(tree, out var words) ? words : cache.GetOrAdd(tree, Shared(SecretSyntax.WordOptions(options, tree)));
+
+        /// <summary><see cref="SecretNames.IsSecretLike"/> without option words, decided once per distinct name.</summary>
+        public bool IsDefaultSecretName(string name)
+        {
+            if (defaultSecretNames.TryGetValue(name, out var result))
+            {
+                return result;
+            }
+
+            result = SecretNames.IsSecretLike(name);
+            defaultSecretNames.TryAdd(name, result);
+            return result;
+        }
+
+        private SecretWordOptions Shared(SecretWordOptions words)
+        {
+            var key = new StringBuilder();
+            Append(key, words.ExtraWords);
+            Append(key, words.ExcludedWords);
+            Append(key, words.IgnoredValues);
+            key.Append(words.EntropyThreshold.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            return byValue.GetOrAdd(key.ToString(), words);
+        }
+
+        private static void Append(StringBuilder key, ImmutableArray<string> values)
+        {
+            if (!values.IsDefault)
+            {
+                foreach (var value in values)
+                {
+                    key.Append(value.Length).Append(':').Append(value);
+                }
+            }
+
+            key.Append('|');
+        }
     }
 
     internal sealed class SecretWordOptions
     {
         private static readonly ImmutableHashSet<string> VagueWords = ImmutableHashSet.Create(System.StringComparer.Ordinal, "key", "token", "credential", "credentials");
+
+        // Per-name decisions (identifiers repeat across a code base): filled lazily, per instance (never static).
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> secretNames =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal);
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool> secretParameterMethods =
+            new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> vagueNames =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal);
 
         public SecretWordOptions(ImmutableArray<string> extraWords, ImmutableArray<string> excludedWords, ImmutableArray<string> ignoredValues, double entropyThreshold = SecretSyntax.DefaultEntropyThreshold)
         {
@@ -278,6 +337,18 @@ namespace SecureServices.Analyzers.Rules.Secrets
         /// </summary>
         public bool IsVagueSecretName(string name)
         {
+            if (vagueNames.TryGetValue(name, out var result))
+            {
+                return result;
+            }
+
+            result = ComputeIsVagueSecretName(name);
+            vagueNames.TryAdd(name, result);
+            return result;
+        }
+
+        private bool ComputeIsVagueSecretName(string name)
+        {
             var words = IdentifierWords.Split(name);
             if (words.Count == 0 || !VagueWords.Contains(words[words.Count - 1]))
             {
@@ -298,7 +369,39 @@ namespace SecureServices.Analyzers.Rules.Secrets
             return true;
         }
 
-        public bool IsSecretName(string name) => SecretNames.IsSecretLike(name, ExtraWords, ExcludedWords);
+        public bool IsSecretName(string name)
+        {
+            if (secretNames.TryGetValue(name, out var result))
+            {
+                return result;
+            }
+
+            result = SecretNames.IsSecretLike(name, ExtraWords, ExcludedWords);
+            secretNames.TryAdd(name, result);
+            return result;
+        }
+
+        /// <summary>Does any parameter of <paramref name="method"/> have a secret name (<see cref="IsSecretName"/>)? Cached per method.</summary>
+        public bool HasSecretParameter(IMethodSymbol method)
+        {
+            if (secretParameterMethods.TryGetValue(method, out var result))
+            {
+                return result;
+            }
+
+            result = false;
+            foreach (var parameter in method.Parameters)
+            {
+                if (IsSecretName(parameter.Name))
+                {
+                    result = true;
+                    break;
+                }
+            }
+
+            secretParameterMethods.TryAdd(method, result);
+            return result;
+        }
 
         public bool IsNotASecret(string value, string name) => SecretValues.IsNotASecret(value, name, IgnoredValues);
     }

@@ -74,6 +74,13 @@ namespace SecureServices.Analyzers.Rules.Secrets
         /// <summary>Visits the references inside an argument that name a secret (holes, concatenations, casts, parentheses).</summary>
         private static bool ForEachCandidate(ExpressionSyntax expression, ref SecretWordOptions? words, SyntaxNodeAnalysisContext context, SecretWordOptionsCache cache, Action<ExpressionSyntax, string>? report)
         {
+            // The common argument is a single name, literal or call: no stack for it.
+            if (!(expression is InterpolatedStringExpressionSyntax || expression is ParenthesizedExpressionSyntax || expression is CastExpressionSyntax
+                  || expression.IsKind(SyntaxKind.AddExpression) || expression.IsKind(SyntaxKind.SuppressNullableWarningExpression)))
+            {
+                return IsSecretCandidate(expression, ref words, context, cache, report);
+            }
+
             // An explicit stack in source order, not recursion: '+' chains can be thousands of operands long.
             var any = false;
             var pending = new Stack<ExpressionSyntax>();
