@@ -93,6 +93,11 @@ namespace SecureServices.Analyzers.Internals.Taint
             var handlers = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
             foreach (var tree in compilation.SyntaxTrees)
             {
+                if (!MayNameMapMethod(tree))
+                {
+                    continue;
+                }
+
                 SemanticModel? model = null;
                 foreach (var node in tree.GetRoot().DescendantNodes())
                 {
@@ -119,6 +124,32 @@ namespace SecureServices.Analyzers.Internals.Taint
             }
 
             return handlers.ToImmutable();
+        }
+
+        /// <summary>
+        /// Cheap text pre-filter for the scan above: a call whose name starts with "Map" has those three characters in
+        /// the file, unless the identifier is written with a unicode escape (then the file has a backslash followed by u or U). Files
+        /// with neither are skipped without walking their syntax tree.
+        /// </summary>
+        private static bool MayNameMapMethod(SyntaxTree tree)
+        {
+            if (!tree.TryGetText(out var text))
+            {
+                return true;
+            }
+
+            var length = text.Length;
+            for (var i = 0; i < length; i++)
+            {
+                var c = text[i];
+                if ((c == '\\' && i + 1 < length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
+                    || (c == 'M' && i + 2 < length && text[i + 1] == 'a' && text[i + 2] == 'p'))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public INamedTypeSymbol? HttpRequest { get; }
