@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -79,18 +81,38 @@ namespace SecureServices.Analyzers.Internals.Taint
             }
 
             InvocationSinkTypes = sinkTypes.ToImmutable();
-            MinimalApiMethodHandlers = new Lazy<ImmutableHashSet<IMethodSymbol>>(() => FindMethodGroupHandlers(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            this.compilation = compilation;
+            handlerCandidates = new Lazy<ImmutableDictionary<string, ImmutableArray<ExpressionSyntax>>>(() => FindHandlerCandidates(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
-        /// <summary>
-        /// Methods passed as a method group to MapGet/MapPost/… (<c>app.MapGet("/x", Handlers.Search)</c>): their
-        /// parameters are bound from the request. Found once per compilation, only when a flow reaches such a parameter.
-        /// </summary>
-        public Lazy<ImmutableHashSet<IMethodSymbol>> MinimalApiMethodHandlers { get; }
+        private readonly Compilation compilation;
 
-        private static ImmutableHashSet<IMethodSymbol> FindMethodGroupHandlers(Compilation compilation)
+        /// <summary>Handler expressions of MapGet/MapPost/… calls (syntax only), by the method name they name.</summary>
+        private readonly Lazy<ImmutableDictionary<string, ImmutableArray<ExpressionSyntax>>> handlerCandidates;
+
+        /// <summary>The methods bound from the candidates of one name, bound on the first question about that name.</summary>
+        private readonly ConcurrentDictionary<string, ImmutableHashSet<IMethodSymbol>> handlersByName = new ConcurrentDictionary<string, ImmutableHashSet<IMethodSymbol>>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Whether <paramref name="method"/> is passed as a method group to MapGet/MapPost/… (<c>app.MapGet("/x", Handlers.Search)</c>):
+        /// its parameters are bound from the request. The calls are found by one syntax-only scan per compilation,
+        /// made only when a flow reaches such a parameter; only the calls whose handler has the method's name are bound.
+        /// </summary>
+        public bool IsMinimalApiMethodHandler(IMethodSymbol method)
         {
-            var handlers = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var definition = method.OriginalDefinition;
+            if (!handlerCandidates.Value.TryGetValue(definition.Name, out var candidates))
+            {
+                return false;
+            }
+
+            var handlers = handlersByName.GetOrAdd(definition.Name, _ => BindHandlers(compilation, candidates));
+            return handlers.Contains(definition);
+        }
+
+        private static ImmutableDictionary<string, ImmutableArray<ExpressionSyntax>> FindHandlerCandidates(Compilation compilation)
+        {
+            var candidates = new Dictionary<string, ImmutableArray<ExpressionSyntax>.Builder>(StringComparer.Ordinal);
             foreach (var tree in compilation.SyntaxTrees)
             {
                 if (!MayNameMapMethod(tree))
@@ -98,7 +120,6 @@ namespace SecureServices.Analyzers.Internals.Taint
                     continue;
                 }
 
-                SemanticModel? model = null;
                 foreach (var node in tree.GetRoot().DescendantNodes())
                 {
                     if (node is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: >= 2 } invocation
@@ -109,17 +130,46 @@ namespace SecureServices.Analyzers.Internals.Taint
                     }
 
                     var handler = invocation.ArgumentList.Arguments[invocation.ArgumentList.Arguments.Count - 1].Expression;
-                    if (handler is not (IdentifierNameSyntax or MemberAccessExpressionSyntax))
+                    var handlerName = handler switch
+                    {
+                        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (handlerName == null)
                     {
                         continue;
                     }
 
-                    model ??= compilation.GetSemanticModel(tree);
-                    var info = model.GetSymbolInfo(handler);
-                    if ((info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) is IMethodSymbol method)
+                    if (!candidates.TryGetValue(handlerName, out var list))
                     {
-                        handlers.Add(method.OriginalDefinition);
+                        list = ImmutableArray.CreateBuilder<ExpressionSyntax>();
+                        candidates[handlerName] = list;
                     }
+
+                    list.Add(handler);
+                }
+            }
+
+            var result = ImmutableDictionary.CreateBuilder<string, ImmutableArray<ExpressionSyntax>>(StringComparer.Ordinal);
+            foreach (var pair in candidates)
+            {
+                result.Add(pair.Key, pair.Value.ToImmutable());
+            }
+
+            return result.ToImmutable();
+        }
+
+        private static ImmutableHashSet<IMethodSymbol> BindHandlers(Compilation compilation, ImmutableArray<ExpressionSyntax> candidates)
+        {
+            var handlers = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var handler in candidates)
+            {
+                var model = compilation.GetSemanticModel(handler.SyntaxTree);
+                var info = model.GetSymbolInfo(handler);
+                if ((info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) is IMethodSymbol method)
+                {
+                    handlers.Add(method.OriginalDefinition);
                 }
             }
 
