@@ -113,41 +113,40 @@ namespace SecureServices.Analyzers.Internals.Taint
         private static ImmutableDictionary<string, ImmutableArray<ExpressionSyntax>> FindHandlerCandidates(Compilation compilation)
         {
             var candidates = new Dictionary<string, ImmutableArray<ExpressionSyntax>.Builder>(StringComparer.Ordinal);
+            var positions = new List<int>();
             foreach (var tree in compilation.SyntaxTrees)
             {
-                if (!MayNameMapMethod(tree))
+                if (tree.TryGetText(out var text) && FindMapText(text, positions))
                 {
+                    // Every Map* call name has "Map" in the text: visit only the tokens at those positions.
+                    if (positions.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var root = tree.GetRoot();
+                    var seen = new HashSet<InvocationExpressionSyntax>();
+                    foreach (var position in positions)
+                    {
+                        if (root.FindToken(position).Parent is SimpleNameSyntax { Parent: MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } access } name
+                            && access.Name == name
+                            && invocation.Expression == access
+                            && seen.Add(invocation))
+                        {
+                            AddCandidate(invocation, candidates);
+                        }
+                    }
+
                     continue;
                 }
 
+                // No text, or a unicode escape that could spell an identifier: walk the whole tree.
                 foreach (var node in tree.GetRoot().DescendantNodes())
                 {
-                    if (node is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: >= 2 } invocation
-                        || invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name }
-                        || !name.StartsWith("Map", StringComparison.Ordinal))
+                    if (node is InvocationExpressionSyntax invocation)
                     {
-                        continue;
+                        AddCandidate(invocation, candidates);
                     }
-
-                    var handler = invocation.ArgumentList.Arguments[invocation.ArgumentList.Arguments.Count - 1].Expression;
-                    var handlerName = handler switch
-                    {
-                        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                        _ => null,
-                    };
-                    if (handlerName == null)
-                    {
-                        continue;
-                    }
-
-                    if (!candidates.TryGetValue(handlerName, out var list))
-                    {
-                        list = ImmutableArray.CreateBuilder<ExpressionSyntax>();
-                        candidates[handlerName] = list;
-                    }
-
-                    list.Add(handler);
                 }
             }
 
@@ -176,30 +175,62 @@ namespace SecureServices.Analyzers.Internals.Taint
             return handlers.ToImmutable();
         }
 
-        /// <summary>
-        /// Cheap text pre-filter for the scan above: a call whose name starts with "Map" has those three characters in
-        /// the file, unless the identifier is written with a unicode escape (then the file has a backslash followed by u or U). Files
-        /// with neither are skipped without walking their syntax tree.
-        /// </summary>
-        private static bool MayNameMapMethod(SyntaxTree tree)
+        private static void AddCandidate(InvocationExpressionSyntax invocation, Dictionary<string, ImmutableArray<ExpressionSyntax>.Builder> candidates)
         {
-            if (!tree.TryGetText(out var text))
+            if (invocation.ArgumentList.Arguments.Count < 2
+                || invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name }
+                || !name.StartsWith("Map", StringComparison.Ordinal))
             {
-                return true;
+                return;
             }
 
+            var handler = invocation.ArgumentList.Arguments[invocation.ArgumentList.Arguments.Count - 1].Expression;
+            var handlerName = handler switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                _ => null,
+            };
+            if (handlerName == null)
+            {
+                return;
+            }
+
+            if (!candidates.TryGetValue(handlerName, out var list))
+            {
+                list = ImmutableArray.CreateBuilder<ExpressionSyntax>();
+                candidates[handlerName] = list;
+            }
+
+            list.Add(handler);
+        }
+
+        /// <summary>
+        /// Text pre-filter for the scan above: a call whose name starts with "Map" has those three characters in the
+        /// file (after an optional @), unless the identifier is written with a unicode escape. Fills
+        /// <paramref name="positions"/> with every "Map" and returns true, or returns false when the text has a
+        /// backslash followed by u or U (the caller then walks the whole tree).
+        /// </summary>
+        private static bool FindMapText(Microsoft.CodeAnalysis.Text.SourceText text, List<int> positions)
+        {
+            positions.Clear();
             var length = text.Length;
             for (var i = 0; i < length; i++)
             {
                 var c = text[i];
-                if ((c == '\\' && i + 1 < length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
-                    || (c == 'M' && i + 2 < length && text[i + 1] == 'a' && text[i + 2] == 'p'))
+                if (c == '\\' && i + 1 < length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
                 {
-                    return true;
+                    positions.Clear();
+                    return false;
+                }
+
+                if (c == 'M' && i + 2 < length && text[i + 1] == 'a' && text[i + 2] == 'p')
+                {
+                    positions.Add(i);
                 }
             }
 
-            return false;
+            return true;
         }
 
         public INamedTypeSymbol? HttpRequest { get; }
