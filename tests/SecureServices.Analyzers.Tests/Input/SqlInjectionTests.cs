@@ -531,4 +531,35 @@ public sealed class SqlInjectionTests
             }
         }
         """);
+    [Fact]
+    public Task Method_group_handlers_are_found_behind_verbatim_and_escaped_names() => V.AnalyzerAsync("""
+        using System.Data.Common;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                // Map: a comment naming the call must not confuse the scan.
+                app.\u004DapGet("/orders", OrderHandlers.Search);
+                app.@MapPost("/orders", OrderHandlers.Create);
+            }
+        }
+
+        static class OrderHandlers
+        {
+            public static IResult Search(string customer, DbDataSource database)
+            {
+                using var command = database.CreateCommand({|SSA4001:"SELECT * FROM Orders WHERE Customer = '" + customer + "'"|});
+                return Results.Ok();
+            }
+
+            public static IResult Create(string customer, DbDataSource database)
+            {
+                using var command = database.CreateCommand({|SSA4001:"INSERT INTO Orders VALUES ('" + customer + "')"|});
+                return Results.Ok();
+            }
+        }
+        """);
 }
