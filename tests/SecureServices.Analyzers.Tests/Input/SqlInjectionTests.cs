@@ -486,4 +486,80 @@ public sealed class SqlInjectionTests
             }
         }
         """);
+    [Fact]
+    public Task Method_group_handlers_are_matched_on_the_symbol_not_the_name() => V.AnalyzerAsync("""
+        using System.Data.Common;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapPost("/orders", Lookup);
+                app.MapGet("/orders", OrderHandlers.Search);
+            }
+
+            private static IResult Lookup(string customer, DbDataSource database)
+            {
+                using var command = database.CreateCommand({|SSA4001:"SELECT * FROM Orders WHERE Customer = '" + customer + "'"|});
+                return Results.Ok();
+            }
+        }
+
+        static class OrderHandlers
+        {
+            public static IResult Search(string customer, DbDataSource database)
+            {
+                using var command = database.CreateCommand({|SSA4001:"SELECT * FROM Orders WHERE Customer = '" + customer + "'"|});
+                return Results.Ok();
+            }
+        }
+
+        static class ReportHandlers
+        {
+            public static IResult Search(string customer, DbDataSource database)
+            {
+                using var command = database.CreateCommand({|SSA4010:"SELECT * FROM Orders WHERE Customer = '" + customer + "'"|});
+                return Results.Ok();
+            }
+
+            public static IResult Lookup(string customer, DbDataSource database)
+            {
+                using var command = database.CreateCommand({|SSA4010:"SELECT * FROM Orders WHERE Customer = '" + customer + "'"|});
+                return Results.Ok();
+            }
+        }
+        """);
+    [Fact]
+    public Task Method_group_handlers_are_found_behind_verbatim_and_escaped_names() => V.AnalyzerAsync("""
+        using System.Data.Common;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                // Map: a comment naming the call must not confuse the scan.
+                app.\u004DapGet("/orders", OrderHandlers.Search);
+                app.@MapPost("/orders", OrderHandlers.Create);
+            }
+        }
+
+        static class OrderHandlers
+        {
+            public static IResult Search(string customer, DbDataSource database)
+            {
+                using var command = database.CreateCommand({|SSA4001:"SELECT * FROM Orders WHERE Customer = '" + customer + "'"|});
+                return Results.Ok();
+            }
+
+            public static IResult Create(string customer, DbDataSource database)
+            {
+                using var command = database.CreateCommand({|SSA4001:"INSERT INTO Orders VALUES ('" + customer + "')"|});
+                return Results.Ok();
+            }
+        }
+        """);
 }

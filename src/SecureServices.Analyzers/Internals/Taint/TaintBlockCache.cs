@@ -14,9 +14,22 @@ namespace SecureServices.Analyzers.Internals.Taint
     /// </summary>
     internal sealed class TaintBlockCache
     {
-        private readonly ConcurrentDictionary<IOperation, RootIndex> roots = new ConcurrentDictionary<IOperation, RootIndex>();
+        private static readonly System.Func<IOperation, RootIndex> CreateIndex = r => new RootIndex(r);
 
-        public RootIndex For(IOperation root) => roots.GetOrAdd(root, r => new RootIndex(r));
+        // Created on the first sink of the block: most methods have none and never pay for the dictionary.
+        private ConcurrentDictionary<IOperation, RootIndex>? roots;
+
+        public RootIndex For(IOperation root)
+        {
+            var map = roots;
+            if (map == null)
+            {
+                System.Threading.Interlocked.CompareExchange(ref roots, new ConcurrentDictionary<IOperation, RootIndex>(), null);
+                map = roots!;
+            }
+
+            return map.GetOrAdd(root, CreateIndex);
+        }
 
         internal sealed class RootIndex
         {

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -79,46 +81,156 @@ namespace SecureServices.Analyzers.Internals.Taint
             }
 
             InvocationSinkTypes = sinkTypes.ToImmutable();
-            MinimalApiMethodHandlers = new Lazy<ImmutableHashSet<IMethodSymbol>>(() => FindMethodGroupHandlers(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            this.compilation = compilation;
+            handlerCandidates = new Lazy<ImmutableDictionary<string, ImmutableArray<ExpressionSyntax>>>(() => FindHandlerCandidates(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
-        /// <summary>
-        /// Methods passed as a method group to MapGet/MapPost/… (<c>app.MapGet("/x", Handlers.Search)</c>): their
-        /// parameters are bound from the request. Found once per compilation, only when a flow reaches such a parameter.
-        /// </summary>
-        public Lazy<ImmutableHashSet<IMethodSymbol>> MinimalApiMethodHandlers { get; }
+        private readonly Compilation compilation;
 
-        private static ImmutableHashSet<IMethodSymbol> FindMethodGroupHandlers(Compilation compilation)
+        /// <summary>Handler expressions of MapGet/MapPost/… calls (syntax only), by the method name they name.</summary>
+        private readonly Lazy<ImmutableDictionary<string, ImmutableArray<ExpressionSyntax>>> handlerCandidates;
+
+        /// <summary>The methods bound from the candidates of one name, bound on the first question about that name.</summary>
+        private readonly ConcurrentDictionary<string, ImmutableHashSet<IMethodSymbol>> handlersByName = new ConcurrentDictionary<string, ImmutableHashSet<IMethodSymbol>>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Whether <paramref name="method"/> is passed as a method group to MapGet/MapPost/… (<c>app.MapGet("/x", Handlers.Search)</c>):
+        /// its parameters are bound from the request. The calls are found by one syntax-only scan per compilation,
+        /// made only when a flow reaches such a parameter; only the calls whose handler has the method's name are bound.
+        /// </summary>
+        public bool IsMinimalApiMethodHandler(IMethodSymbol method)
         {
-            var handlers = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var definition = method.OriginalDefinition;
+            if (!handlerCandidates.Value.TryGetValue(definition.Name, out var candidates))
+            {
+                return false;
+            }
+
+            var handlers = handlersByName.GetOrAdd(definition.Name, _ => BindHandlers(compilation, candidates));
+            return handlers.Contains(definition);
+        }
+
+        private static ImmutableDictionary<string, ImmutableArray<ExpressionSyntax>> FindHandlerCandidates(Compilation compilation)
+        {
+            var candidates = new Dictionary<string, ImmutableArray<ExpressionSyntax>.Builder>(StringComparer.Ordinal);
+            var positions = new List<int>();
             foreach (var tree in compilation.SyntaxTrees)
             {
-                SemanticModel? model = null;
+                if (tree.TryGetText(out var text) && FindMapText(text, positions))
+                {
+                    // Every Map* call name has "Map" in the text: visit only the tokens at those positions.
+                    if (positions.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var root = tree.GetRoot();
+                    var seen = new HashSet<InvocationExpressionSyntax>();
+                    foreach (var position in positions)
+                    {
+                        if (root.FindToken(position).Parent is SimpleNameSyntax { Parent: MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } access } name
+                            && access.Name == name
+                            && invocation.Expression == access
+                            && seen.Add(invocation))
+                        {
+                            AddCandidate(invocation, candidates);
+                        }
+                    }
+
+                    continue;
+                }
+
+                // No text, or a unicode escape that could spell an identifier: walk the whole tree.
                 foreach (var node in tree.GetRoot().DescendantNodes())
                 {
-                    if (node is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: >= 2 } invocation
-                        || invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name }
-                        || !name.StartsWith("Map", StringComparison.Ordinal))
+                    if (node is InvocationExpressionSyntax invocation)
                     {
-                        continue;
-                    }
-
-                    var handler = invocation.ArgumentList.Arguments[invocation.ArgumentList.Arguments.Count - 1].Expression;
-                    if (handler is not (IdentifierNameSyntax or MemberAccessExpressionSyntax))
-                    {
-                        continue;
-                    }
-
-                    model ??= compilation.GetSemanticModel(tree);
-                    var info = model.GetSymbolInfo(handler);
-                    if ((info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) is IMethodSymbol method)
-                    {
-                        handlers.Add(method.OriginalDefinition);
+                        AddCandidate(invocation, candidates);
                     }
                 }
             }
 
+            var result = ImmutableDictionary.CreateBuilder<string, ImmutableArray<ExpressionSyntax>>(StringComparer.Ordinal);
+            foreach (var pair in candidates)
+            {
+                result.Add(pair.Key, pair.Value.ToImmutable());
+            }
+
+            return result.ToImmutable();
+        }
+
+        private static ImmutableHashSet<IMethodSymbol> BindHandlers(Compilation compilation, ImmutableArray<ExpressionSyntax> candidates)
+        {
+            var handlers = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var handler in candidates)
+            {
+                var model = compilation.GetSemanticModel(handler.SyntaxTree);
+                var info = model.GetSymbolInfo(handler);
+                if ((info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) is IMethodSymbol method)
+                {
+                    handlers.Add(method.OriginalDefinition);
+                }
+            }
+
             return handlers.ToImmutable();
+        }
+
+        private static void AddCandidate(InvocationExpressionSyntax invocation, Dictionary<string, ImmutableArray<ExpressionSyntax>.Builder> candidates)
+        {
+            if (invocation.ArgumentList.Arguments.Count < 2
+                || invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name }
+                || !name.StartsWith("Map", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            var handler = invocation.ArgumentList.Arguments[invocation.ArgumentList.Arguments.Count - 1].Expression;
+            var handlerName = handler switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                _ => null,
+            };
+            if (handlerName == null)
+            {
+                return;
+            }
+
+            if (!candidates.TryGetValue(handlerName, out var list))
+            {
+                list = ImmutableArray.CreateBuilder<ExpressionSyntax>();
+                candidates[handlerName] = list;
+            }
+
+            list.Add(handler);
+        }
+
+        /// <summary>
+        /// Text pre-filter for the scan above: a call whose name starts with "Map" has those three characters in the
+        /// file (after an optional @), unless the identifier is written with a unicode escape. Fills
+        /// <paramref name="positions"/> with every "Map" and returns true, or returns false when the text has a
+        /// backslash followed by u or U (the caller then walks the whole tree).
+        /// </summary>
+        private static bool FindMapText(Microsoft.CodeAnalysis.Text.SourceText text, List<int> positions)
+        {
+            positions.Clear();
+            var length = text.Length;
+            for (var i = 0; i < length; i++)
+            {
+                var c = text[i];
+                if (c == '\\' && i + 1 < length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
+                {
+                    positions.Clear();
+                    return false;
+                }
+
+                if (c == 'M' && i + 2 < length && text[i + 1] == 'a' && text[i + 2] == 'p')
+                {
+                    positions.Add(i);
+                }
+            }
+
+            return true;
         }
 
         public INamedTypeSymbol? HttpRequest { get; }

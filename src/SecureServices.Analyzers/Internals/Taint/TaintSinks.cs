@@ -36,23 +36,23 @@ namespace SecureServices.Analyzers.Internals.Taint
         private static readonly ImmutableHashSet<string> ControllerRedirects = ImmutableHashSet.Create(StringComparer.Ordinal, "Redirect", "RedirectPermanent", "RedirectPreserveMethod", "RedirectPermanentPreserveMethod");
         private static readonly ImmutableHashSet<string> ResultRedirects = ImmutableHashSet.Create(StringComparer.Ordinal, "Redirect");
 
-        public static void Collect(IOperation operation, TaintKnownTypes types, List<SinkUse> uses)
+        public static void Collect(IOperation operation, TaintKnownTypes types, ref List<SinkUse>? uses)
         {
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    CollectInvocation(invocation, types, uses);
+                    CollectInvocation(invocation, types, ref uses);
                     break;
                 case IObjectCreationOperation creation when creation.Constructor != null:
-                    CollectCreation(creation, creation.Constructor, types, uses);
+                    CollectCreation(creation, creation.Constructor, types, ref uses);
                     break;
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
-                    CollectPropertySet(property.Property, assignment.Value, types, uses);
+                    CollectPropertySet(property.Property, assignment.Value, types, ref uses);
                     break;
             }
         }
 
-        private static void CollectInvocation(IInvocationOperation invocation, TaintKnownTypes types, List<SinkUse> uses)
+        private static void CollectInvocation(IInvocationOperation invocation, TaintKnownTypes types, ref List<SinkUse>? uses)
         {
             var method = invocation.TargetMethod;
             var type = method.ContainingType?.OriginalDefinition;
@@ -64,7 +64,7 @@ namespace SecureServices.Analyzers.Internals.Taint
             if (method.Name == "Add" && invocation.Instance is IPropertyReferenceOperation { Property.Name: "ArgumentList" } list
                 && Is(list.Property.ContainingType, types.ProcessStartInfo))
             {
-                AddArguments(invocation.Arguments, SinkKind.Command, "ProcessStartInfo.ArgumentList", _ => true, uses);
+                AddArguments(invocation.Arguments, SinkKind.Command, "ProcessStartInfo.ArgumentList", _ => true, ref uses);
                 return;
             }
 
@@ -74,138 +74,164 @@ namespace SecureServices.Analyzers.Internals.Taint
             }
 
             var name = method.Name;
-            var api = type.Name + "." + name;
             if (Is(type, types.RelationalQueryable) || Is(type, types.RelationalDatabaseFacade))
             {
                 if (EfRawMethods.Contains(name))
                 {
-                    AddArguments(invocation.Arguments, SinkKind.Sql, name, p => p.Name == "sql", uses);
+                    AddArguments(invocation.Arguments, SinkKind.Sql, name, p => p.Name == "sql", ref uses);
                 }
             }
             else if (Is(type, types.DapperSqlMapper))
             {
                 if (name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal))
                 {
-                    AddArguments(invocation.Arguments, SinkKind.Sql, name, p => p.Name == "sql" && p.Type.SpecialType == SpecialType.System_String, uses);
+                    AddArguments(invocation.Arguments, SinkKind.Sql, name, p => p.Name == "sql" && p.Type.SpecialType == SpecialType.System_String, ref uses);
                 }
             }
             else if (Is(type, types.DbDataSource))
             {
                 if (name == "CreateCommand")
                 {
-                    AddArguments(invocation.Arguments, SinkKind.Sql, api, p => p.Name == "commandText", uses);
+                    AddArguments(invocation.Arguments, SinkKind.Sql, type, name, p => p.Name == "commandText", ref uses);
                 }
             }
             else if (Is(type, types.Process))
             {
                 if (name == "Start")
                 {
-                    AddArguments(invocation.Arguments, SinkKind.Command, api, p => p.Name == "fileName" || p.Name == "arguments", uses);
+                    AddArguments(invocation.Arguments, SinkKind.Command, type, name, p => p.Name == "fileName" || p.Name == "arguments", ref uses);
                 }
             }
             else if (Is(type, types.File) || Is(type, types.Directory))
             {
-                AddArguments(invocation.Arguments, SinkKind.Path, api, IsPathParameter, uses);
+                AddArguments(invocation.Arguments, SinkKind.Path, type, name, IsPathParameter, ref uses);
             }
             else if (Is(type, types.Results) || Is(type, types.TypedResults))
             {
                 if (name == "File" || name == "PhysicalFile")
                 {
-                    AddArguments(invocation.Arguments, SinkKind.Path, api, p => p.Name == "path" && p.Type.SpecialType == SpecialType.System_String, uses);
+                    AddArguments(invocation.Arguments, SinkKind.Path, type, name, p => p.Name == "path" && p.Type.SpecialType == SpecialType.System_String, ref uses);
                 }
                 else if (ResultRedirects.Contains(name))
                 {
-                    AddArguments(invocation.Arguments, SinkKind.Redirect, api, p => p.Name == "url", uses);
+                    AddArguments(invocation.Arguments, SinkKind.Redirect, type, name, p => p.Name == "url", ref uses);
                 }
             }
             else if (Is(type, types.ControllerBase))
             {
                 if (name == "File" || name == "PhysicalFile")
                 {
-                    AddArguments(invocation.Arguments, SinkKind.Path, name, p => (p.Name == "physicalPath" || p.Name == "virtualPath") && p.Type.SpecialType == SpecialType.System_String, uses);
+                    AddArguments(invocation.Arguments, SinkKind.Path, name, p => (p.Name == "physicalPath" || p.Name == "virtualPath") && p.Type.SpecialType == SpecialType.System_String, ref uses);
                 }
                 else if (ControllerRedirects.Contains(name))
                 {
-                    AddArguments(invocation.Arguments, SinkKind.Redirect, name, p => p.Name == "url", uses);
+                    AddArguments(invocation.Arguments, SinkKind.Redirect, name, p => p.Name == "url", ref uses);
                 }
             }
             else if (Is(type, types.HttpResponse))
             {
                 if (name == "Redirect")
                 {
-                    AddArguments(invocation.Arguments, SinkKind.Redirect, api, p => p.Name == "location", uses);
+                    AddArguments(invocation.Arguments, SinkKind.Redirect, type, name, p => p.Name == "location", ref uses);
                 }
             }
             else if (Is(type, types.HttpClient) || Is(type, types.HttpClientJson))
             {
-                AddArguments(invocation.Arguments, SinkKind.Ssrf, "HttpClient." + name, p => p.Name == "requestUri", uses);
+                AddArguments(invocation.Arguments, SinkKind.Ssrf, "HttpClient." + name, p => p.Name == "requestUri", ref uses);
             }
             else if (Is(type, types.Regex))
             {
                 if (method.IsStatic && RegexStaticMethods.Contains(name) && !HasTimeout(method, types) && !IsNonBacktracking(invocation.Arguments))
                 {
-                    AddArguments(invocation.Arguments, SinkKind.Regex, api, p => p.Name == "pattern", uses);
+                    AddArguments(invocation.Arguments, SinkKind.Regex, type, name, p => p.Name == "pattern", ref uses);
                 }
             }
         }
 
-        private static void CollectCreation(IObjectCreationOperation creation, IMethodSymbol constructor, TaintKnownTypes types, List<SinkUse> uses)
+        private static void CollectCreation(IObjectCreationOperation creation, IMethodSymbol constructor, TaintKnownTypes types, ref List<SinkUse>? uses)
         {
             var type = constructor.ContainingType.OriginalDefinition;
             if (Is(type, types.ProcessStartInfo))
             {
-                AddArguments(creation.Arguments, SinkKind.Command, "ProcessStartInfo", p => p.Name == "fileName" || p.Name == "arguments", uses);
+                AddArguments(creation.Arguments, SinkKind.Command, "ProcessStartInfo", p => p.Name == "fileName" || p.Name == "arguments", ref uses);
             }
             else if (types.FileObjectTypes.Contains(type))
             {
-                AddArguments(creation.Arguments, SinkKind.Path, type.Name, p => p.Type.SpecialType == SpecialType.System_String && IsPathParameter(p), uses);
+                AddArguments(creation.Arguments, SinkKind.Path, type.Name, p => p.Type.SpecialType == SpecialType.System_String && IsPathParameter(p), ref uses);
             }
             else if (Is(type, types.HttpRequestMessage))
             {
-                AddArguments(creation.Arguments, SinkKind.Ssrf, "HttpRequestMessage", p => p.Name == "requestUri", uses);
+                AddArguments(creation.Arguments, SinkKind.Ssrf, "HttpRequestMessage", p => p.Name == "requestUri", ref uses);
             }
             else if (Is(type, types.RedirectResult))
             {
-                AddArguments(creation.Arguments, SinkKind.Redirect, "RedirectResult", p => p.Name == "url", uses);
+                AddArguments(creation.Arguments, SinkKind.Redirect, "RedirectResult", p => p.Name == "url", ref uses);
             }
             else if (Is(type, types.Regex))
             {
                 if (!HasTimeout(constructor, types) && !IsNonBacktracking(creation.Arguments))
                 {
-                    AddArguments(creation.Arguments, SinkKind.Regex, "Regex", p => p.Name == "pattern", uses);
+                    AddArguments(creation.Arguments, SinkKind.Regex, "Regex", p => p.Name == "pattern", ref uses);
                 }
             }
-            else if (Is(type, types.DapperCommandDefinition) || Implements(type, types.DbCommandInterface))
+            else if (HasCommandTextParameter(constructor) && (Is(type, types.DapperCommandDefinition) || Implements(type, types.DbCommandInterface)))
             {
-                AddArguments(creation.Arguments, SinkKind.Sql, type.Name, p => DbCommandTextParameters.Contains(p.Name) && p.Type.SpecialType == SpecialType.System_String, uses);
+                AddArguments(creation.Arguments, SinkKind.Sql, type.Name, p => DbCommandTextParameters.Contains(p.Name) && p.Type.SpecialType == SpecialType.System_String, ref uses);
             }
         }
 
-        private static void CollectPropertySet(IPropertySymbol property, IOperation value, TaintKnownTypes types, List<SinkUse> uses)
+        private static void CollectPropertySet(IPropertySymbol property, IOperation value, TaintKnownTypes types, ref List<SinkUse>? uses)
         {
             switch (property.Name)
             {
                 case "CommandText" when Implements(property.ContainingType, types.DbCommandInterface):
-                    uses.Add(new SinkUse(SinkKind.Sql, value, property.ContainingType.Name + ".CommandText"));
+                    (uses ??= new List<SinkUse>(2)).Add(new SinkUse(SinkKind.Sql, value, property.ContainingType.Name + ".CommandText"));
                     break;
                 case "FileName" or "Arguments" when Is(property.ContainingType, types.ProcessStartInfo):
-                    uses.Add(new SinkUse(SinkKind.Command, value, "ProcessStartInfo." + property.Name));
+                    (uses ??= new List<SinkUse>(2)).Add(new SinkUse(SinkKind.Command, value, "ProcessStartInfo." + property.Name));
                     break;
                 case "BaseAddress" when Is(property.ContainingType, types.HttpClient):
-                    uses.Add(new SinkUse(SinkKind.Ssrf, value, "HttpClient.BaseAddress"));
+                    (uses ??= new List<SinkUse>(2)).Add(new SinkUse(SinkKind.Ssrf, value, "HttpClient.BaseAddress"));
                     break;
             }
         }
 
-        private static void AddArguments(ImmutableArray<IArgumentOperation> arguments, SinkKind kind, string api, Func<IParameterSymbol, bool> isSinkParameter, List<SinkUse> uses)
+        /// <summary>As below, with the API name "Type.Member" built only when an argument matches (most calls on a sink type, such as ControllerBase.Ok, have none).</summary>
+        private static void AddArguments(ImmutableArray<IArgumentOperation> arguments, SinkKind kind, INamedTypeSymbol type, string name, Func<IParameterSymbol, bool> isSinkParameter, ref List<SinkUse>? uses)
+        {
+            string? api = null;
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter != null && argument.ArgumentKind == ArgumentKind.Explicit && isSinkParameter(argument.Parameter))
+                {
+                    (uses ??= new List<SinkUse>(2)).Add(new SinkUse(kind, argument.Value, api ??= type.Name + "." + name));
+                }
+            }
+        }
+
+        private static void AddArguments(ImmutableArray<IArgumentOperation> arguments, SinkKind kind, string api, Func<IParameterSymbol, bool> isSinkParameter, ref List<SinkUse>? uses)
         {
             foreach (var argument in arguments)
             {
                 if (argument.Parameter != null && argument.ArgumentKind == ArgumentKind.Explicit && isSinkParameter(argument.Parameter))
                 {
-                    uses.Add(new SinkUse(kind, argument.Value, api));
+                    (uses ??= new List<SinkUse>(2)).Add(new SinkUse(kind, argument.Value, api));
                 }
             }
+        }
+
+        /// <summary>Cheap pre-filter for the DbCommand branch: without a string cmdText/commandText parameter nothing is collected there.</summary>
+        private static bool HasCommandTextParameter(IMethodSymbol constructor)
+        {
+            foreach (var parameter in constructor.Parameters)
+            {
+                if (DbCommandTextParameters.Contains(parameter.Name) && parameter.Type.SpecialType == SpecialType.System_String)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsPathParameter(IParameterSymbol parameter)
@@ -243,6 +269,26 @@ namespace SecureServices.Analyzers.Internals.Taint
             => type != null && expected != null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
 
         internal static bool Implements(ITypeSymbol type, INamedTypeSymbol? iface)
-            => iface != null && (SymbolEqualityComparer.Default.Equals(type, iface) || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, iface)));
+        {
+            if (iface == null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, iface))
+            {
+                return true;
+            }
+
+            foreach (var candidate in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate, iface))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -124,10 +124,10 @@ namespace SecureServices.Analyzers.Internals.Taint
                 return DescribeEntryParameter(parameter, method, type, types, description);
             }
 
-            // A method group given to MapGet/MapPost/…: the (lazy, once per compilation) scan runs only here.
+            // A method group given to MapGet/MapPost/…: the (lazy, once per compilation, syntax-only) scan runs only here.
             if (method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
                 && method.DeclaringSyntaxReferences.Length > 0
-                && types.MinimalApiMethodHandlers.Value.Contains(method.OriginalDefinition))
+                && types.IsMinimalApiMethodHandler(method))
             {
                 return IsBindableType(parameter.Type) ? description : null;
             }

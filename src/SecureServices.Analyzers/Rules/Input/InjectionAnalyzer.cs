@@ -56,8 +56,13 @@ namespace SecureServices.Analyzers.Rules.Input
 
         private static void Analyze(OperationAnalysisContext context, TaintKnownTypes types, TaintBlockCache cache)
         {
-            var uses = new List<SinkUse>(2);
-            TaintSinks.Collect(context.Operation, types, uses);
+            List<SinkUse>? uses = null;
+            TaintSinks.Collect(context.Operation, types, ref uses);
+            if (uses == null)
+            {
+                return;
+            }
+
             foreach (var use in uses)
             {
                 if (use.Value.ConstantValue.HasValue || use.Value.Syntax == null)
