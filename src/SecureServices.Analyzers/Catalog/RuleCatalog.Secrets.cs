@@ -75,7 +75,7 @@ namespace SecureServices.Analyzers.Catalog
                 T("'{0}' is written to a log or the console; log whether it is set, never its value",
                   "'{0}' est écrit dans un journal ou la console ; journalisez s'il est défini, jamais sa valeur"),
                 T("A value whose name says it is a password, secret, key or token, the Authorization header, or a secret configuration setting is passed to an ILogger call, a [LoggerMessage] method, Console or Debug/Trace output. Logs are shipped to central systems, kept for months and read by many more people than the secret's owners.",
-                  "Une valeur dont le nom indique un mot de passe, un secret, une clé ou un jeton, l'en-tête Authorization ou un paramètre de configuration secret est passé à un appel ILogger, une méthode [LoggerMessage], la console ou la sortie Debug/Trace. Les journaux sont envoyés vers des systèmes centraux, conservés des mois et lus par bien plus de personnes que les détenteurs du secret.")),
+                  "Une valeur dont le nom indique un mot de passe, un secret, une clé ou un jeton, l'en-tête Authorization ou un paramètre de configuration secret est passée à un appel ILogger, une méthode [LoggerMessage], la console ou la sortie Debug/Trace. Les journaux sont envoyés vers des systèmes centraux, conservés des mois et lus par bien plus de personnes que les détenteurs du secret.")),
         });
     }
 }

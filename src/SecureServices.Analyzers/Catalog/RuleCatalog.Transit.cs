@@ -38,7 +38,7 @@ namespace SecureServices.Analyzers.Catalog
                 T("'{0}' accepts every client certificate; mutual TLS no longer authenticates the calling service",
                   "'{0}' accepte tous les certificats clients ; le TLS mutuel n'authentifie plus le service appelant"),
                 T("A TLS server (Kestrel, SslStream) that asks for client certificates is told to accept any of them: AllowAnyClientCertificate() or a validation callback that returns true on every path. Any client with any self-signed certificate passes mutual TLS.",
-                  "Un serveur TLS (Kestrel, SslStream) qui demande des certificats clients doit tous les accepter : AllowAnyClientCertificate() ou un rappel de validation qui renvoie true sur tous les chemins. N'importe quel client muni d'un certificat auto-signé passe le TLS mutuel.")),
+                  "Un serveur TLS (Kestrel, SslStream) qui demande des certificats clients est configuré pour les accepter tous : AllowAnyClientCertificate() ou un rappel de validation qui renvoie true sur tous les chemins. N'importe quel client muni d'un certificat auto-signé passe le TLS mutuel.")),
             CSharp(
                 RuleIds.CertificateRevocationCheckDisabled, TransitCategory, RuleSeverity.Warning, Sections("5.4", "5.3"), 299,
                 T("Certificate revocation check is switched off",
