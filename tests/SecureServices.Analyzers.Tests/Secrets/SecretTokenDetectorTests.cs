@@ -25,6 +25,17 @@ public sealed class SecretTokenDetectorTests
         Assert.False(found, found ? "unexpected " + token.Kind + " at " + token.Start : null);
     }
 
+    [Theory]
+    [InlineData("AKIA0123456789ABCDEF", 20, "AKIA")]
+    [InlineData("xx-abcdefgh", 8, "ab")]
+    [InlineData("xx-abcd", 4, "a")]
+    [InlineData("xx-abc", 3, "")]
+    public void Prefix_shows_at_most_four_characters_and_never_more_than_a_quarter(string text, int length, string expected)
+    {
+        var start = text.Length - length;
+        Assert.Equal(expected, new SecretToken("test", start, length).Prefix(text));
+    }
+
     [Fact]
     public void Aws_access_key_ids()
     {

@@ -21,8 +21,11 @@ namespace SecureServices.Analyzers.Internals.SecretDetection
         /// <summary>Number of characters of the token.</summary>
         public int Length { get; }
 
-        /// <summary>At most the first 4 characters of the token, for messages ("AKIA", "ghp_").</summary>
+        /// <summary>
+        /// At most the first 4 characters of the token, for messages ("AKIA", "ghp_"), and never more than a
+        /// quarter of it, so even a short match is not echoed whole.
+        /// </summary>
         public string Prefix(string text)
-            => text.Substring(Start, Length < 4 ? Length : 4);
+            => text.Substring(Start, System.Math.Min(4, Length / 4));
     }
 }
