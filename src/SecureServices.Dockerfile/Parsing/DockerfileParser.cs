@@ -377,7 +377,7 @@ namespace SecureServices.Dockerfile.Parsing
             var keywordToken = new Token(keywordText, logical.Span(pos, kwEnd));
             if (keyword == null)
             {
-                error = new ParseError(EngineMessages.Arg(EngineMessages.UnknownInstruction, Truncate(keywordToken.Text)), keywordToken.Span);
+                error = new ParseError(EngineMessages.Arg(EngineMessages.UnknownInstruction, UnknownKeywordForMessage(keywordToken.Text)), keywordToken.Span);
                 return null;
             }
 
@@ -755,6 +755,22 @@ namespace SecureServices.Dockerfile.Parsing
         }
 
         private static bool IsSpace(char c) => c == ' ' || c == '\t';
+
+        /// <summary>
+        /// An unknown first word as the SSA9001 reason shows it. It may be a value on a line whose continuation
+        /// backslash was forgotten (<c>TOKEN=ghp_…</c>), so only a keyword-like word (letters, at most 20) is shown
+        /// in full; anything else is cut to a 4-character prefix.
+        /// </summary>
+        internal static string UnknownKeywordForMessage(string word)
+        {
+            var keywordLike = word.Length <= 20;
+            foreach (var c in word)
+            {
+                keywordLike &= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            }
+
+            return keywordLike ? word : word.Substring(0, Math.Min(4, word.Length)) + "…";
+        }
 
         /// <summary>Text for a message: URL credentials (<c>scheme://user:token@host</c>) hidden, then cut at 40 characters.</summary>
         internal static string Truncate(string s)
