@@ -69,7 +69,17 @@ namespace SecureServices.Dockerfile
                     continue;
                 }
 
-                result.patterns.Add((line.Split('/'), negated));
+                var segments = new List<string>();
+                foreach (var segment in line.Split('/'))
+                {
+                    // '**/**' means '**': collapsing keeps a hostile pattern from exploding the folder matching.
+                    if (segment != "**" || segments.Count == 0 || segments[segments.Count - 1] != "**")
+                    {
+                        segments.Add(segment);
+                    }
+                }
+
+                result.patterns.Add((segments.ToArray(), negated));
             }
 
             return result;
@@ -137,91 +147,107 @@ namespace SecureServices.Dockerfile
                 return false;
             }
 
-            return s < length && Glob(pattern[p], 0, path[s], 0) && Match(pattern, p + 1, path, s + 1, length);
+            return s < length && Glob(pattern[p], path[s]) && Match(pattern, p + 1, path, s + 1, length);
         }
 
-        private static bool Glob(string pattern, int p, string text, int t)
+        /// <summary>
+        /// One path segment against one glob segment, without recursion: a '*' only remembers where to resume, so
+        /// a hostile pattern (thousands of stars, '*a*a*a…') costs pattern × text steps, never a stack overflow.
+        /// </summary>
+        private static bool Glob(string pattern, string text)
         {
-            while (p < pattern.Length)
+            int p = 0, t = 0, starP = -1, starT = 0;
+            while (t < text.Length)
             {
-                var c = pattern[p];
-                if (c == '*')
+                if (p < pattern.Length && pattern[p] == '*')
                 {
-                    for (var k = t; k <= text.Length; k++)
-                    {
-                        if (Glob(pattern, p + 1, text, k))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
+                    starP = ++p;
+                    starT = t;
+                    continue;
                 }
 
-                if (t >= text.Length)
+                if (p < pattern.Length && MatchOne(pattern, ref p, text[t]))
                 {
-                    return false;
-                }
-
-                if (c == '[')
-                {
-                    var close = pattern.IndexOf(']', p + 1);
-                    if (close > p + 1)
-                    {
-                        var set = pattern.Substring(p + 1, close - p - 1);
-                        var negate = set[0] == '^' || set[0] == '!';
-                        if (negate)
-                        {
-                            set = set.Substring(1);
-                        }
-
-                        var found = false;
-                        for (var i = 0; i < set.Length; i++)
-                        {
-                            if (i + 2 < set.Length && set[i + 1] == '-')
-                            {
-                                found |= text[t] >= set[i] && text[t] <= set[i + 2];
-                                i += 2;
-                            }
-                            else
-                            {
-                                found |= text[t] == set[i];
-                            }
-                        }
-
-                        if (found == negate)
-                        {
-                            return false;
-                        }
-
-                        p = close + 1;
-                        t++;
-                        continue;
-                    }
-                }
-
-                if (c == '\\' && p + 1 < pattern.Length)
-                {
-                    p++;
-                    c = pattern[p];
-                }
-                else if (c == '?')
-                {
-                    p++;
                     t++;
                     continue;
                 }
 
-                if (c != text[t])
+                if (starP < 0)
                 {
                     return false;
                 }
 
-                p++;
-                t++;
+                p = starP;
+                t = ++starT;
             }
 
-            return t == text.Length;
+            while (p < pattern.Length && pattern[p] == '*')
+            {
+                p++;
+            }
+
+            return p == pattern.Length;
+        }
+
+        /// <summary>Does the pattern element at <paramref name="p"/> ('?', '[set]', '\\x' or a literal) match <paramref name="c"/>? Advances past it when it does.</summary>
+        private static bool MatchOne(string pattern, ref int p, char c)
+        {
+            var pc = pattern[p];
+            if (pc == '[')
+            {
+                var close = pattern.IndexOf(']', p + 1);
+                if (close > p + 1)
+                {
+                    var set = pattern.Substring(p + 1, close - p - 1);
+                    var negate = set[0] == '^' || set[0] == '!';
+                    if (negate)
+                    {
+                        set = set.Substring(1);
+                    }
+
+                    var found = false;
+                    for (var i = 0; i < set.Length; i++)
+                    {
+                        if (i + 2 < set.Length && set[i + 1] == '-')
+                        {
+                            found |= c >= set[i] && c <= set[i + 2];
+                            i += 2;
+                        }
+                        else
+                        {
+                            found |= c == set[i];
+                        }
+                    }
+
+                    if (found == negate)
+                    {
+                        return false;
+                    }
+
+                    p = close + 1;
+                    return true;
+                }
+            }
+
+            var next = p + 1;
+            if (pc == '\\' && p + 1 < pattern.Length)
+            {
+                pc = pattern[p + 1];
+                next = p + 2;
+            }
+            else if (pc == '?')
+            {
+                p = next;
+                return true;
+            }
+
+            if (pc != c)
+            {
+                return false;
+            }
+
+            p = next;
+            return true;
         }
     }
 }

@@ -24,6 +24,15 @@ public sealed class InstructionRuleTests
     public void Remote_add_without_checksum_is_reported_on_the_url()
         => Verify.Findings(From + "ADD {|SSA7010:https://x.io/tool.tgz|} /opt/\nADD --checksum=sha256:abc https://x.io/b /b\nADD https://github.com/acme/repo.git /src\n", "SSA7010");
 
+    [Fact]
+    public void Remote_add_message_never_echoes_url_credentials()
+    {
+        var f = Verify.Findings(From + "ADD {|SSA7010:https://ghp_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78@x.io/t.tgz|} /opt/\n", "SSA7010");
+        var message = f[0].GetMessage(CultureInfo.InvariantCulture);
+        Assert.DoesNotContain("Ab12Cd34", message);
+        Assert.Contains("https://***@x.io/t.tgz", message);
+    }
+
     // SSA7020
     [Theory]
     [InlineData("ENV ASPNETCORE_ENVIRONMENT={|SSA7020:Development|}")]

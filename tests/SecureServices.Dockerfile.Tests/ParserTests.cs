@@ -302,6 +302,7 @@ public sealed class ParserTests
     [Theory]
     [InlineData("RUN echo hi\nFROM alpine:3.20", "RUN comes before the first FROM (only ARG may)", "(1,1,1,4)")]
     [InlineData("FROM alpine:3.20\nRUNN echo", "unknown instruction 'RUNN'", "(2,1,2,5)")]
+    [InlineData("FROM alpine:3.20\nENV A=1\n    GITHUB_TOKEN=ghp_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78", "unknown instruction 'GITH…'", "(3,5,3,58)")]
     [InlineData("FROM alpine:3.20\nWORKDIR", "WORKDIR requires at least one argument", "(2,1,2,8)")]
     [InlineData("FROM alpine:3.20 AS", "FROM expects 'FROM image [AS name]'", "(1,6,1,20)")]
     [InlineData("# only a comment\n\n", "the file contains no instructions", "(1,1,1,1)")]

@@ -377,7 +377,7 @@ namespace SecureServices.Dockerfile.Parsing
             var keywordToken = new Token(keywordText, logical.Span(pos, kwEnd));
             if (keyword == null)
             {
-                error = new ParseError(EngineMessages.Arg(EngineMessages.UnknownInstruction, Truncate(keywordToken.Text)), keywordToken.Span);
+                error = new ParseError(EngineMessages.Arg(EngineMessages.UnknownInstruction, UnknownKeywordForMessage(keywordToken.Text)), keywordToken.Span);
                 return null;
             }
 
@@ -756,7 +756,53 @@ namespace SecureServices.Dockerfile.Parsing
 
         private static bool IsSpace(char c) => c == ' ' || c == '\t';
 
-        internal static string Truncate(string s) => s.Length <= 40 ? s : s.Substring(0, 40) + "…";
+        /// <summary>
+        /// An unknown first word as the SSA9001 reason shows it. It may be a value on a line whose continuation
+        /// backslash was forgotten (<c>TOKEN=ghp_…</c>), so only a keyword-like word (letters, at most 20) is shown
+        /// in full; anything else is cut to a 4-character prefix.
+        /// </summary>
+        internal static string UnknownKeywordForMessage(string word)
+        {
+            var keywordLike = word.Length <= 20;
+            foreach (var c in word)
+            {
+                keywordLike &= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            }
+
+            return keywordLike ? word : word.Substring(0, Math.Min(4, word.Length)) + "…";
+        }
+
+        /// <summary>Text for a message: URL credentials (<c>scheme://user:token@host</c>) hidden, then cut at 40 characters.</summary>
+        internal static string Truncate(string s)
+        {
+            s = HideUrlCredentials(s);
+            return s.Length <= 40 ? s : s.Substring(0, 40) + "…";
+        }
+
+        /// <summary>Replaces the user-info of every URL by <c>***</c>: a token there must never reach a message.</summary>
+        internal static string HideUrlCredentials(string s)
+        {
+            var scheme = s.IndexOf("://", StringComparison.Ordinal);
+            while (scheme >= 0)
+            {
+                var start = scheme + 3;
+                var end = start;
+                while (end < s.Length && s[end] != '@' && s[end] != '/' && s[end] != '?' && s[end] != '#' && !char.IsWhiteSpace(s[end]))
+                {
+                    end++;
+                }
+
+                if (end < s.Length && s[end] == '@' && end > start)
+                {
+                    s = s.Substring(0, start) + "***" + s.Substring(end);
+                    end = start + 3;
+                }
+
+                scheme = end < s.Length ? s.IndexOf("://", end, StringComparison.Ordinal) : -1;
+            }
+
+            return s;
+        }
 
         /// <summary>
         /// An instruction's text with continuation lines joined, remembering where each physical line's
