@@ -17,7 +17,7 @@ namespace SecureServices.Dockerfile
 
         public SourceSpan Span { get; }
 
-        /// <summary>Strings, or <see cref="LocalizedArgument"/>s formatted in the message's culture.</summary>
+        /// <summary>Strings, or <see cref="LocalizedArgument"/>s and other <see cref="System.IFormattable"/>s formatted in the message's culture.</summary>
         public object[] MessageArguments { get; }
 
         /// <summary>The catalog message in the given culture (null: current UI culture).</summary>
@@ -26,9 +26,12 @@ namespace SecureServices.Dockerfile
             var args = new object?[MessageArguments.Length];
             for (var i = 0; i < args.Length; i++)
             {
-                args[i] = MessageArguments[i] is LocalizedArgument localized
-                    ? localized.ToString(culture ?? LocalizedText.UiCulture)
-                    : MessageArguments[i];
+                args[i] = MessageArguments[i] switch
+                {
+                    LocalizedArgument localized => localized.ToString(culture ?? LocalizedText.UiCulture),
+                    System.IFormattable formattable => formattable.ToString(null, culture ?? LocalizedText.UiCulture),
+                    var other => other,
+                };
             }
 
             return RuleCatalog.Get(RuleId).FormatMessage(culture, args);

@@ -48,6 +48,11 @@ public sealed class SecretRuleTests
         var message = findings[0].GetMessage(CultureInfo.InvariantCulture);
         Assert.Equal("AWS access key id 'AKIA…' (20 characters) is written in the Dockerfile and ends up in the image and the repository; revoke it and pass it with 'RUN --mount=type=secret'", message);
         Assert.DoesNotContain(Aws, message, System.StringComparison.Ordinal);
+
+        // In French the kind of token is French too, inside a sentence that agrees with any kind.
+        Assert.Equal(
+            "Secret de type « identifiant de clé d'accès AWS » ('AKIA…', 20 caractères) écrit dans le Dockerfile : il se retrouve dans l'image et le dépôt ; révoquez-le et transmettez-le avec « RUN --mount=type=secret »",
+            findings[0].GetMessage(CultureInfo.GetCultureInfo("fr-CA")));
     }
 
     [Fact]

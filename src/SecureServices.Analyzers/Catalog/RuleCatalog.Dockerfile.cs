@@ -86,7 +86,7 @@ namespace SecureServices.Analyzers.Catalog
                 T("Secret token written in the Dockerfile",
                   "Jeton secret écrit dans le Dockerfile"),
                 T("{0} '{1}…' ({2} characters) is written in the Dockerfile and ends up in the image and the repository; revoke it and pass it with 'RUN --mount=type=secret'",
-                  "{0} '{1}…' ({2} caractères) est écrit dans le Dockerfile et se retrouve dans l'image et le dépôt ; révoquez-le et transmettez-le avec « RUN --mount=type=secret »"),
+                  "Secret de type « {0} » ('{1}…', {2} caractères) écrit dans le Dockerfile : il se retrouve dans l'image et le dépôt ; révoquez-le et transmettez-le avec « RUN --mount=type=secret »"),
                 T("A value with the exact format of a real credential (cloud key, access token, private key) is committed with the Dockerfile and copied into image layers or history.",
                   "Une valeur au format exact d'un véritable identifiant (clé infonuagique, jeton d'accès, clé privée) est validée avec le Dockerfile et copiée dans les couches ou l'historique de l'image.")),
             Docker(

@@ -129,7 +129,7 @@ namespace SecureServices.Dockerfile.Rules
                 context.Report(
                     Ids.SecretTokenInDockerfile,
                     map(start, start + token.Length),
-                    token.Kind,
+                    new LocalizedSecretKind(token.Kind),
                     text.Substring(start, Math.Min(4, token.Length)),
                     token.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 offset = start + Math.Max(1, token.Length);

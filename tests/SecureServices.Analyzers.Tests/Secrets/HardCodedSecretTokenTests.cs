@@ -66,6 +66,21 @@ public sealed class HardCodedSecretTokenTests
     }
 
     [Fact]
+    public void Messages_name_the_kind_of_secret_in_the_build_language()
+    {
+        var source = "class C { string k = \"" + Aws + "\"; string c = \"Server=db.internal;User Id=app;Password=Xk9#mQ2vL7!p\"; }";
+        var diagnostics = SecureServices.Analyzers.Tests.Robustness.AnalyzerHarness
+            .Analyze(SecureServices.Analyzers.Tests.Robustness.AnalyzerHarness.Compile(source)).Diagnostics;
+        var token = Assert.Single(diagnostics, d => d.Id == "SSA1002");
+        var password = Assert.Single(diagnostics, d => d.Id == "SSA1003");
+        var french = CultureInfo.GetCultureInfo("fr-CA");
+
+        Assert.Equal("Hard-coded AWS access key id ('AKIA…', 20 characters); revoke it and load it from configuration or a secret store", token.GetMessage(CultureInfo.GetCultureInfo("en-CA")));
+        Assert.Equal("Secret de type « identifiant de clé d'accès AWS » codé en dur (« AKIA… », 20 caractères) ; révoquez-le et chargez-le depuis la configuration ou un coffre de secrets", token.GetMessage(french));
+        Assert.Equal("Cette valeur (chaîne de connexion) contient un mot de passe codé en dur (12 caractères) ; gardez la chaîne de connexion dans la configuration et le mot de passe dans un coffre de secrets", password.GetMessage(french));
+    }
+
+    [Fact]
     public Task Reported_arguments_never_contain_the_token() => SecretsVerifier<HardCodedSecretTokenAnalyzer>.RunAsync(
         "class C { string k = \"" + Aws + "\"; }",
         expected: SecretsVerifier<HardCodedSecretTokenAnalyzer>.Diagnostic("SSA1002", Microsoft.CodeAnalysis.DiagnosticSeverity.Error)

@@ -70,7 +70,7 @@ namespace SecureServices.Analyzers.Rules.Secrets
             }
 
             var location = Location.Create(context.Node.SyntaxTree, new TextSpan(token.SpanStart + offset + password.Start, password.Length));
-            if (SecretSyntax.TryCreate(Rule, location, context.Options, context.Node.SyntaxTree, out var diagnostic, password.Kind, password.Length))
+            if (SecretSyntax.TryCreate(Rule, location, context.Options, context.Node.SyntaxTree, out var diagnostic, new LocalizedSecretKind(password.Kind), password.Length))
             {
                 context.ReportDiagnostic(diagnostic);
             }

@@ -59,7 +59,7 @@ namespace SecureServices.Analyzers.Rules.Secrets
 
             var span = new TextSpan(token.SpanStart + offset + secret.Start, secret.Length);
             var location = Location.Create(context.Node.SyntaxTree, span);
-            if (SecretSyntax.TryCreate(Rule, location, context.Options, context.Node.SyntaxTree, out var diagnostic, secret.Kind, secret.Prefix(source), secret.Length))
+            if (SecretSyntax.TryCreate(Rule, location, context.Options, context.Node.SyntaxTree, out var diagnostic, new LocalizedSecretKind(secret.Kind), secret.Prefix(source), secret.Length))
             {
                 context.ReportDiagnostic(diagnostic);
             }
