@@ -36,7 +36,7 @@ namespace SecureServices.Analyzers.Catalog
                 T("'{0}' creates a {1} cipher, which is broken or obsolete; use AesGcm (or AES-CBC with HMAC-SHA256)",
                   "'{0}' crée un chiffrement {1}, cassé ou obsolète ; utilisez AesGcm (ou AES-CBC avec HMAC-SHA256)"),
                 T("DES has a 56-bit key that can be brute-forced, RC2 is broken, and TripleDES has a 64-bit block that leaks data after a few gigabytes (Sweet32) and is deprecated by NIST. Use authenticated encryption: AesGcm or ChaCha20Poly1305.",
-                  "DES a une clé de 56 bits attaquable par force brute, RC2 est cassé et TripleDES a un bloc de 64 bits qui laisse fuir des données après quelques gigaoctets (Sweet32) et est déprécié par le NIST. Utilisez un chiffrement authentifié : AesGcm ou ChaCha20Poly1305.")),
+                  "DES a une clé de 56 bits attaquable par force brute, RC2 est cassé et TripleDES a un bloc de 64 bits qui laisse fuir des données après quelques gigaoctets (Sweet32) et le NIST en a retiré l'usage. Utilisez un chiffrement authentifié : AesGcm ou ChaCha20Poly1305.")),
             CSharp(
                 RuleIds.EcbMode, CryptographyCategory, RuleSeverity.Warning, Sections("5.4"), 327,
                 T("Block cipher used in ECB mode",

@@ -54,7 +54,7 @@ namespace SecureServices.Analyzers.Catalog
                 T("{0} enables {1}; use TLS 1.2 or 1.3, or let the operating system choose",
                   "{0} active {1} ; utilisez TLS 1.2 ou 1.3, ou laissez le système d'exploitation choisir"),
                 T("SSL 2.0, SSL 3.0, TLS 1.0 and TLS 1.1 are broken or deprecated (RFC 8996). Hard-coding them, alone or combined with newer versions, lets an attacker downgrade the connection.",
-                  "SSL 2.0, SSL 3.0, TLS 1.0 et TLS 1.1 sont cassés ou dépréciés (RFC 8996). Les coder en dur, seuls ou combinés à des versions récentes, permet à un attaquant de rétrograder la connexion.")),
+                  "SSL 2.0, SSL 3.0, TLS 1.0 et TLS 1.1 sont cassés ou abandonnés (RFC 8996). Les coder en dur, seuls ou combinés à des versions récentes, permet à un attaquant de rétrograder la connexion.")),
             CSharp(
                 RuleIds.ClearTextEndpoint, TransitCategory, RuleSeverity.Warning, Sections("5.4", "5.3"), 319,
                 T("Clear-text endpoint",
@@ -70,7 +70,7 @@ namespace SecureServices.Analyzers.Catalog
                 T("{0} makes the gRPC channel send calls (and their credentials) without TLS",
                   "{0} fait envoyer les appels gRPC (et leurs identifiants) sans TLS"),
                 T("A gRPC channel to a remote host uses ChannelCredentials.Insecure, or UnsafeUseInsecureChannelCallCredentials lets call credentials (bearer tokens) travel over a channel without TLS.",
-                  "Un canal gRPC vers un hôte distant utilise ChannelCredentials.Insecure, ou UnsafeUseInsecureChannelCallCredentials laisse les identifiants d'appel (jetons porteurs) circuler sur un canal sans TLS.")),
+                  "Un canal gRPC vers un hôte distant utilise ChannelCredentials.Insecure, ou UnsafeUseInsecureChannelCallCredentials laisse les identifiants d'appel (jetons de type « bearer ») circuler sur un canal sans TLS.")),
             CSharp(
                 RuleIds.ClearTextMessageBroker, TransitCategory, RuleSeverity.Warning, Sections("5.3", "5.4"), 319,
                 T("Message broker or mail server reached in clear text",
