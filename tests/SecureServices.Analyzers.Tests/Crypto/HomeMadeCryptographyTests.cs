@@ -97,4 +97,33 @@ public sealed class HomeMadeCryptographyTests
             public static bool Toggle(bool[] flags, bool value) { var r = false; foreach (var f in flags) { r = r ^ f; } return r; }
         }
         """);
+
+    [Fact]
+    public Task Integer_hashes_for_sharding_are_not_reported_but_byte_hashes_are() => V.AnalyzerAsync("""
+        static class Partitioner
+        {
+            public static uint StableHash(string key)
+            {
+                uint hash = 2166136261;
+                for (var i = 0; i < key.Length; i++)
+                {
+                    hash ^= key[i];
+                    hash *= 16777619;
+                }
+
+                return hash;
+            }
+
+            public static byte[] HashPassword(byte[] password, byte[] salt)
+            {
+                var result = new byte[password.Length];
+                for (var i = 0; i < password.Length; i++)
+                {
+                    result[i] = (byte)({|SSA5008:password[i] ^ salt[i % salt.Length]|});
+                }
+
+                return result;
+            }
+        }
+        """);
 }

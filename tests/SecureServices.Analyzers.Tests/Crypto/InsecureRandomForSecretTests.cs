@@ -160,4 +160,22 @@ public sealed class InsecureRandomForSecretTests
             }
         }
         """);
+
+    [Fact]
+    public Task Quantities_of_security_values_are_not_reported() => V.AnalyzerAsync("""
+        using System;
+
+        class Prompt
+        {
+            int MaxTokens { get; set; }
+
+            void M(Random random)
+            {
+                var tokenCount = random.Next(1, 5);
+                MaxTokens = random.Next(100, 200);
+                var saltLength = random.Next(16, 32);
+                var token = {|SSA5007:random.Next()|};
+            }
+        }
+        """);
 }

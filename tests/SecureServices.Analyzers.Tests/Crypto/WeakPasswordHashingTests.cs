@@ -66,9 +66,21 @@ public sealed class WeakPasswordHashingTests
     public void Message_names_the_count_the_prf_and_the_minimum()
     {
         var descriptor = WeakPasswordHashingAnalyzer.Rule;
-        var en = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.GetCultureInfo("en")), "1000", "SHA1", "100,000");
-        Assert.Equal("PBKDF2 runs 1000 iterations of HMAC-SHA1; use at least 100,000 iterations with SHA-256 or stronger", en);
-        var fr = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.GetCultureInfo("fr-CA")), "1000", "SHA1", "100,000");
-        Assert.Equal("PBKDF2 effectue 1000 itérations de HMAC-SHA1 ; utilisez au moins 100,000 itérations avec SHA-256 ou plus fort", fr);
+        var en = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.GetCultureInfo("en")), "1000", "SHA1", "100000");
+        Assert.Equal("PBKDF2 runs 1000 iterations of HMAC-SHA1; use at least 100000 iterations with SHA-256 or stronger", en);
+        var fr = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.GetCultureInfo("fr-CA")), "1000", "SHA1", "100000");
+        Assert.Equal("PBKDF2 effectue 1000 itérations de HMAC-SHA1 ; utilisez au moins 100000 itérations avec SHA-256 ou plus fort", fr);
     }
+
+    [Fact]
+    public Task Minimum_in_the_message_has_no_group_separator_so_french_does_not_read_it_as_a_decimal() => V.AnalyzerAsync("""
+        using System.Security.Cryptography;
+
+        class Hasher
+        {
+            byte[] M(string password, byte[] salt)
+                => {|#0:Rfc2898DeriveBytes.Pbkdf2(password, salt, 1000, HashAlgorithmName.SHA256, 32)|};
+        }
+        """,
+        V.Diagnostic("SSA5005").WithLocation(0).WithArguments("1000", "SHA256", "100000"));
 }

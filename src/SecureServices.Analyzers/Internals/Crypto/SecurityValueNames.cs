@@ -26,6 +26,10 @@ namespace SecureServices.Analyzers.Internals.Crypto
             "security", "recovery", "login", "signin", "mfa", "twofactor", "2fa", "invite", "invitation", "sms", "email",
             "pin", "unlock", "pairing", "device", "user", "one", "single", "backup");
 
+        /// <summary><c>tokenCount</c>, <c>saltLength</c>, <c>maxTokens</c>: a quantity of security values, not one.</summary>
+        private static readonly ImmutableHashSet<string> QuantityWords = ImmutableHashSet.Create(
+            "count", "counts", "length", "size", "limit", "limits", "number", "budget", "max", "min", "num", "total");
+
         private static readonly ImmutableHashSet<string> NotSecurityWords = ImmutableHashSet.Create(
             "jitter", "delay", "backoff", "sample", "sampling", "shuffle", "shuffled", "test", "fake", "dummy", "mock",
             "demo", "color", "colour", "retry", "latency", "chaos", "noise", "placeholder", "example");
@@ -50,6 +54,11 @@ namespace SecureServices.Analyzers.Internals.Crypto
                 {
                     return false;
                 }
+            }
+
+            if (QuantityWords.Contains(words[words.Count - 1]) || (words.Count > 1 && QuantityWords.Contains(words[0])))
+            {
+                return false;
             }
 
             for (var i = 0; i < words.Count; i++)

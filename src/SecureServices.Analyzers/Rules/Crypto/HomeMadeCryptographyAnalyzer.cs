@@ -85,7 +85,13 @@ namespace SecureServices.Analyzers.Rules.Crypto
 
         private static void AnalyzeMethodBody(OperationBlockAnalysisContext context)
         {
-            if (context.OwningSymbol is not IMethodSymbol method || !IsCipherName(method.Name) || IsChecksumName(method.ContainingType?.Name))
+            if (context.OwningSymbol is not IMethodSymbol method || !IsCipherName(method.Name, hashCounts: true) || IsChecksumName(method.ContainingType?.Name))
+            {
+                return;
+            }
+
+            // uint StableHash(string key): a hash that fits in an integer is for buckets and shards, never a cryptographic digest.
+            if (IsIntegral(method.ReturnType) && !IsCipherName(method.Name, hashCounts: false))
             {
                 return;
             }
@@ -121,7 +127,10 @@ namespace SecureServices.Analyzers.Rules.Crypto
             return false;
         }
 
-        private static bool IsCipherName(string name)
+        private static bool IsIntegral(ITypeSymbol type) => type.SpecialType is SpecialType.System_Int16 or SpecialType.System_UInt16
+            or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64;
+
+        private static bool IsCipherName(string name, bool hashCounts)
         {
             if (name == "GetHashCode" || name.IndexOf("HashCode", StringComparison.Ordinal) >= 0)
             {
@@ -130,7 +139,7 @@ namespace SecureServices.Analyzers.Rules.Crypto
 
             foreach (var word in IdentifierWords.Split(name))
             {
-                if (CipherWords.Contains(word) || word.StartsWith("encrypt", StringComparison.Ordinal) || word.StartsWith("decrypt", StringComparison.Ordinal))
+                if ((CipherWords.Contains(word) && (hashCounts || word != "hash")) || word.StartsWith("encrypt", StringComparison.Ordinal) || word.StartsWith("decrypt", StringComparison.Ordinal))
                 {
                     return true;
                 }

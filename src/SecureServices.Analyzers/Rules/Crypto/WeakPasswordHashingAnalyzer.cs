@@ -105,7 +105,7 @@ namespace SecureServices.Analyzers.Rules.Crypto
             if (iterationsLow || prfWeak)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Rule, call.Syntax.GetLocation(), iterationsText, prf, minimum.ToString("N0", CultureInfo.InvariantCulture)));
+                    Rule, call.Syntax.GetLocation(), iterationsText, prf, minimum.ToString(CultureInfo.InvariantCulture)));
             }
         }
 
