@@ -101,18 +101,5 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
 
             return type is ITypeParameterSymbol p && p.ConstraintTypes.Any(c => Implements(c, target));
         }
-
-        public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            for (var t = type; t != null && baseType != null; t = t.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

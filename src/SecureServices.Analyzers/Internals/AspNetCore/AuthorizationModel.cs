@@ -230,7 +230,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             {
                 var type = (INamedTypeSymbol)context.Symbol;
                 if (type.TypeKind == TypeKind.Class && !type.IsAbstract && !type.IsStatic && type.DeclaredAccessibility == Accessibility.Public
-                    && (IsController(type, symbols) || AspNetCoreSymbols.DerivesFrom(type.BaseType, symbols.PageModel)))
+                    && (IsController(type, symbols) || TypeHierarchy.DerivesFrom(type.BaseType, symbols.PageModel)))
                 {
                     types.Add(type);
                 }
@@ -258,7 +258,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             {
                 foreach (var a in s.GetAttributes())
                 {
-                    if (AspNetCoreSymbols.DerivesFrom(a.AttributeClass, attribute))
+                    if (TypeHierarchy.DerivesFrom(a.AttributeClass, attribute))
                     {
                         return true;
                     }
@@ -303,7 +303,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                     HasFallbackPolicy |= args.Count > 0 && !IsNull(args[args.Count - 1].Expression);
                 }
                 else if (method.Name == "Add" && node.Expression is MemberAccessExpressionSyntax addAccess
-                         && AspNetCoreSymbols.DerivesFrom(model.GetTypeInfo(addAccess.Expression, cancellationToken).Type, symbols.FilterCollection))
+                         && TypeHierarchy.DerivesFrom(model.GetTypeInfo(addAccess.Expression, cancellationToken).Type, symbols.FilterCollection))
                 {
                     HasGlobalAuthorizeFilter |= AddsAuthorizeFilter(node, method, model);
                 }
@@ -376,7 +376,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             foreach (var type in types)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (AspNetCoreSymbols.DerivesFrom(type, symbols.PageModel))
+                if (TypeHierarchy.DerivesFrom(type, symbols.PageModel))
                 {
                     if (pageMappings.Count > 0)
                     {
@@ -418,7 +418,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
         {
             if (method.IsGenericMethod && method.TypeArguments.Length == 1)
             {
-                return AspNetCoreSymbols.DerivesFrom(method.TypeArguments[0], symbols.AuthorizeFilter);
+                return TypeHierarchy.DerivesFrom(method.TypeArguments[0], symbols.AuthorizeFilter);
             }
 
             if (node.ArgumentList.Arguments.Count == 0)
@@ -429,10 +429,10 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             var argument = node.ArgumentList.Arguments[0].Expression;
             if (argument is TypeOfExpressionSyntax typeOf)
             {
-                return AspNetCoreSymbols.DerivesFrom(model.GetTypeInfo(typeOf.Type, cancellationToken).Type, symbols.AuthorizeFilter);
+                return TypeHierarchy.DerivesFrom(model.GetTypeInfo(typeOf.Type, cancellationToken).Type, symbols.AuthorizeFilter);
             }
 
-            return AspNetCoreSymbols.DerivesFrom(model.GetTypeInfo(argument, cancellationToken).Type, symbols.AuthorizeFilter);
+            return TypeHierarchy.DerivesFrom(model.GetTypeInfo(argument, cancellationToken).Type, symbols.AuthorizeFilter);
         }
 
         private (string Name, string? Area, string? Path, bool Known) PageConvention(InvocationExpressionSyntax node, string name, SemanticModel model)
@@ -771,7 +771,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                 return false;
             }
 
-            return AspNetCoreSymbols.DerivesFrom(type, symbols.WebApplication)
+            return TypeHierarchy.DerivesFrom(type, symbols.WebApplication)
                 || SymbolEqualityComparer.Default.Equals(type, symbols.EndpointRouteBuilder)
                 || SymbolEqualityComparer.Default.Equals(type, symbols.ApplicationBuilder);
         }
@@ -1216,7 +1216,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                         }
                     }
                 }
-                else if (AspNetCoreSymbols.DerivesFrom(attribute, symbols.HttpMethodAttribute))
+                else if (TypeHierarchy.DerivesFrom(attribute, symbols.HttpMethodAttribute))
                 {
                     for (var t = attribute; t != null; t = t.BaseType)
                     {

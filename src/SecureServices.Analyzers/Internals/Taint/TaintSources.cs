@@ -228,22 +228,8 @@ namespace SecureServices.Analyzers.Internals.Taint
             return false;
         }
 
+        /// <summary>Strictly derives (ControllerBase itself and Hub itself are not entry points).</summary>
         private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            if (baseType == null)
-            {
-                return false;
-            }
-
-            for (var t = type?.BaseType; t != null; t = t.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => TypeHierarchy.DerivesFrom(type?.BaseType, baseType);
     }
 }

@@ -52,23 +52,5 @@ namespace SecureServices.Analyzers.Internals.Transit
         /// <summary>"HttpClientHandler.ServerCertificateCustomValidationCallback".</summary>
         public static string Describe(ISymbol symbol) => symbol.ContainingType == null ? symbol.Name : symbol.ContainingType.Name + "." + symbol.Name;
 
-        /// <summary>Is <paramref name="type"/> <paramref name="baseType"/> or derived from it?</summary>
-        public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            if (baseType == null)
-            {
-                return false;
-            }
-
-            for (var t = type; t != null; t = t.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

@@ -124,7 +124,7 @@ namespace SecureServices.Analyzers.Rules.Access
                     {
                         context.ReportDiagnostic(Diagnostic.Create(MiddlewareOrderRule, location, "UseEndpoints", "UseAuthorization"));
                     }
-                    else if (!hasAuthentication && addsAuthentication && model.RequiresAuthorizationSomewhere && !AspNetCoreSymbols.DerivesFrom(receiver, symbols.WebApplication))
+                    else if (!hasAuthentication && addsAuthentication && model.RequiresAuthorizationSomewhere && !TypeHierarchy.DerivesFrom(receiver, symbols.WebApplication))
                     {
                         // WebApplication adds UseAuthentication by itself when the app does not; IApplicationBuilder does not.
                         context.ReportDiagnostic(Diagnostic.Create(MiddlewareOrderRule, location, "UseAuthorization", "UseAuthentication"));

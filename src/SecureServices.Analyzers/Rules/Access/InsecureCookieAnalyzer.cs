@@ -61,8 +61,8 @@ namespace SecureServices.Analyzers.Rules.Access
                 return;
             }
 
-            var isOptions = AspNetCoreSymbols.DerivesFrom(property.ContainingType, options);
-            var isBuilder = AspNetCoreSymbols.DerivesFrom(property.ContainingType, builder);
+            var isOptions = TypeHierarchy.DerivesFrom(property.ContainingType, options);
+            var isBuilder = TypeHierarchy.DerivesFrom(property.ContainingType, builder);
             if (!isOptions && !isBuilder)
             {
                 return;

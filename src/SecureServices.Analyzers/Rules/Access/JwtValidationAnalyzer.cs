@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecureServices.Analyzers.Catalog;
 using SecureServices.Analyzers.Internals.AspNetCore;
+using SecureServices.Analyzers.Internals;
 
 namespace SecureServices.Analyzers.Rules.Access
 {
@@ -69,7 +70,7 @@ namespace SecureServices.Analyzers.Rules.Access
             }
 
             if (context.SemanticModel.GetSymbolInfo(assignment.Left, context.CancellationToken).Symbol is not IPropertySymbol property
-                || !AspNetCoreSymbols.DerivesFrom(property.ContainingType, parameters))
+                || !TypeHierarchy.DerivesFrom(property.ContainingType, parameters))
             {
                 return;
             }

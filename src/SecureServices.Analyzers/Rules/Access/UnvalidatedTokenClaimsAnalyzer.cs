@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecureServices.Analyzers.Catalog;
 using SecureServices.Analyzers.Internals.AspNetCore;
+using SecureServices.Analyzers.Internals;
 
 namespace SecureServices.Analyzers.Rules.Access
 {
@@ -52,7 +53,7 @@ namespace SecureServices.Analyzers.Rules.Access
             var invocation = (InvocationExpressionSyntax)context.Node;
             if (invocation.Expression is not MemberAccessExpressionSyntax access || !Readers.Contains(access.Name.Identifier.ValueText)
                 || context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol method
-                || !handlers.Any(h => AspNetCoreSymbols.DerivesFrom(h, method.ContainingType)))
+                || !handlers.Any(h => TypeHierarchy.DerivesFrom(h, method.ContainingType)))
             {
                 return;
             }

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals;
 using SecureServices.Analyzers.Internals.Crypto;
 
 namespace SecureServices.Analyzers.Rules.Configuration
@@ -37,7 +38,7 @@ namespace SecureServices.Analyzers.Rules.Configuration
                         var invocation = (IInvocationOperation)c.Operation;
                         var method = invocation.TargetMethod;
                         if ((method.Name != "EnableSensitiveDataLogging" && method.Name != "EnableDetailedErrors")
-                            || !DerivesFrom(method.ContainingType, builder))
+                            || !TypeHierarchy.DerivesFrom(method.ContainingType, builder))
                         {
                             return;
                         }
@@ -60,19 +61,6 @@ namespace SecureServices.Analyzers.Rules.Configuration
                     },
                     OperationKind.Invocation);
             });
-        }
-
-        private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
-        {
-            for (var t = type; t != null; t = t.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

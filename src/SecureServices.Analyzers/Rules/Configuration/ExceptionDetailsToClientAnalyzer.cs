@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals;
 using SecureServices.Analyzers.Internals.Crypto;
 
 namespace SecureServices.Analyzers.Rules.Configuration
@@ -281,7 +282,7 @@ namespace SecureServices.Analyzers.Rules.Configuration
                 return type.Name + "." + method.Name;
             }
 
-            if (types.ControllerBase != null && DerivesFrom(type, types.ControllerBase)
+            if (types.ControllerBase != null && TypeHierarchy.DerivesFrom(type, types.ControllerBase)
                 && type.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc")
             {
                 return method.Name;
@@ -310,9 +311,9 @@ namespace SecureServices.Analyzers.Rules.Configuration
                 return null;
             }
 
-            return (types.ObjectResult != null && DerivesFrom(named, types.ObjectResult))
-                || (types.ContentResult != null && DerivesFrom(named, types.ContentResult))
-                || (types.JsonResult != null && DerivesFrom(named, types.JsonResult))
+            return (types.ObjectResult != null && TypeHierarchy.DerivesFrom(named, types.ObjectResult))
+                || (types.ContentResult != null && TypeHierarchy.DerivesFrom(named, types.ContentResult))
+                || (types.JsonResult != null && TypeHierarchy.DerivesFrom(named, types.JsonResult))
                 ? "new " + named.Name
                 : null;
         }
@@ -336,8 +337,8 @@ namespace SecureServices.Analyzers.Rules.Configuration
                 return "ProblemDetails.Extensions";
             }
 
-            if ((property.Property.Name == "Content" && types.ContentResult != null && DerivesFrom(owner, types.ContentResult))
-                || (property.Property.Name == "Value" && ((types.ObjectResult != null && DerivesFrom(owner, types.ObjectResult)) || (types.JsonResult != null && DerivesFrom(owner, types.JsonResult)))))
+            if ((property.Property.Name == "Content" && types.ContentResult != null && TypeHierarchy.DerivesFrom(owner, types.ContentResult))
+                || (property.Property.Name == "Value" && ((types.ObjectResult != null && TypeHierarchy.DerivesFrom(owner, types.ObjectResult)) || (types.JsonResult != null && TypeHierarchy.DerivesFrom(owner, types.JsonResult)))))
             {
                 return owner.Name + "." + property.Property.Name;
             }
@@ -376,7 +377,7 @@ namespace SecureServices.Analyzers.Rules.Configuration
 
             var member = ValueDestination.EnclosingMember(returnOperation);
             if (member is IMethodSymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, MethodKind: MethodKind.Ordinary } action
-                && types.ControllerBase != null && DerivesFrom(action.ContainingType, types.ControllerBase))
+                && types.ControllerBase != null && TypeHierarchy.DerivesFrom(action.ContainingType, types.ControllerBase))
             {
                 return action.Name;
             }
@@ -385,23 +386,10 @@ namespace SecureServices.Analyzers.Rules.Configuration
         }
 
         private static bool IsProblemDetails(INamedTypeSymbol? type, SinkTypes types)
-            => types.ProblemDetails != null && DerivesFrom(type, types.ProblemDetails);
+            => types.ProblemDetails != null && TypeHierarchy.DerivesFrom(type, types.ProblemDetails);
 
         private static bool IsException(ITypeSymbol? type, INamedTypeSymbol exception)
-            => type is INamedTypeSymbol named && DerivesFrom(named, exception);
-
-        private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            for (var t = type; t != null && baseType != null; t = t.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(t, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => type is INamedTypeSymbol named && TypeHierarchy.DerivesFrom(named, exception);
 
         private sealed class SinkTypes
         {

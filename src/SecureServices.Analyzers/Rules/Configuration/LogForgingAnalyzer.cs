@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals;
 
 namespace SecureServices.Analyzers.Rules.Configuration
 {
@@ -117,7 +118,7 @@ namespace SecureServices.Analyzers.Rules.Configuration
 
         private static string? SourceName(IOperation operation, Types types) => operation switch
         {
-            IPropertyReferenceOperation p when RequestProperties.Contains(p.Property.Name) && DerivesFrom(p.Property.ContainingType, types.Request)
+            IPropertyReferenceOperation p when RequestProperties.Contains(p.Property.Name) && TypeHierarchy.DerivesFrom(p.Property.ContainingType, types.Request)
                 => "Request." + p.Property.Name,
             IParameterReferenceOperation p when IsTextual(p.Parameter.Type, types) && IsHandlerParameter(p, types)
                 => p.Parameter.Name,
@@ -169,7 +170,7 @@ namespace SecureServices.Analyzers.Rules.Configuration
                 && method.DeclaredAccessibility == Accessibility.Public
                 && !method.IsStatic
                 && types.ControllerBase != null
-                && DerivesFrom(method.ContainingType, types.ControllerBase);
+                && TypeHierarchy.DerivesFrom(method.ContainingType, types.ControllerBase);
         }
 
         private static IInvocationOperation? FindSink(IOperation source, Types types, int hops)
@@ -314,19 +315,6 @@ namespace SecureServices.Analyzers.Rules.Configuration
             }
 
             return null;
-        }
-
-        private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            for (var t = type; t != null && baseType != null; t = t.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(t, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private sealed class Types

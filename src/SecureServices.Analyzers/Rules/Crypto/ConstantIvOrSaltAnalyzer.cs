@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals;
 
 namespace SecureServices.Analyzers.Rules.Crypto
 {
@@ -52,7 +53,7 @@ namespace SecureServices.Analyzers.Rules.Crypto
                     {
                         var assignment = (ISimpleAssignmentOperation)c.Operation;
                         if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "IV" } property }
-                            && DerivesFrom(property.ContainingType, symmetric)
+                            && TypeHierarchy.DerivesFrom(property.ContainingType, symmetric)
                             && IsConstant(assignment.Value, 0))
                         {
                             c.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), "IV"));
@@ -263,17 +264,5 @@ namespace SecureServices.Analyzers.Rules.Crypto
             _ => false,
         };
 
-        private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
-        {
-            for (var t = type; t != null; t = t.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(t, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

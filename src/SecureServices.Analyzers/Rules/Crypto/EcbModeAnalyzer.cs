@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals;
 
 namespace SecureServices.Analyzers.Rules.Crypto
 {
@@ -65,26 +66,13 @@ namespace SecureServices.Analyzers.Rules.Crypto
                     {
                         var invocation = (IInvocationOperation)c.Operation;
                         var method = invocation.TargetMethod;
-                        if ((method.Name == "EncryptEcb" || method.Name == "TryEncryptEcb") && DerivesFrom(method.ContainingType, symmetric))
+                        if ((method.Name == "EncryptEcb" || method.Name == "TryEncryptEcb") && TypeHierarchy.DerivesFrom(method.ContainingType, symmetric))
                         {
                             c.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), method.Name));
                         }
                     },
                     OperationKind.Invocation);
             });
-        }
-
-        private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
-        {
-            for (var t = type; t != null; t = t.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(t, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals;
 using SecureServices.Analyzers.Internals.Crypto;
 
 namespace SecureServices.Analyzers.Rules.Crypto
@@ -42,7 +43,7 @@ namespace SecureServices.Analyzers.Rules.Crypto
                     {
                         var invocation = (IInvocationOperation)c.Operation;
                         var method = invocation.TargetMethod;
-                        if (method.IsStatic || !RandomMethods.Contains(method.Name) || !DerivesFrom(method.ContainingType, random))
+                        if (method.IsStatic || !RandomMethods.Contains(method.Name) || !TypeHierarchy.DerivesFrom(method.ContainingType, random))
                         {
                             return;
                         }
@@ -171,19 +172,6 @@ namespace SecureServices.Analyzers.Rules.Crypto
             }
 
             return root;
-        }
-
-        private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
-        {
-            for (var t = type; t != null; t = t.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(t, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

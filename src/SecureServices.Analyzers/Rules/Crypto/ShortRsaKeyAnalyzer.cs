@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals;
 
 namespace SecureServices.Analyzers.Rules.Crypto
 {
@@ -47,7 +48,7 @@ namespace SecureServices.Analyzers.Rules.Crypto
                     c =>
                     {
                         var creation = (IObjectCreationOperation)c.Operation;
-                        if (IsRsa(creation.Type as INamedTypeSymbol, rsa))
+                        if (TypeHierarchy.DerivesFrom(creation.Type, rsa))
                         {
                             CheckKeySizeArgument(c, creation.Arguments);
                         }
@@ -58,7 +59,7 @@ namespace SecureServices.Analyzers.Rules.Crypto
                     {
                         var assignment = (ISimpleAssignmentOperation)c.Operation;
                         if (assignment.Target is IPropertyReferenceOperation { Property.Name: "KeySize" } property
-                            && IsRsa((property.Instance?.Type ?? property.Property.ContainingType) as INamedTypeSymbol, rsa))
+                            && TypeHierarchy.DerivesFrom(property.Instance?.Type ?? property.Property.ContainingType, rsa))
                         {
                             CheckValue(c, assignment.Value);
                         }
@@ -85,19 +86,6 @@ namespace SecureServices.Analyzers.Rules.Crypto
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), bits));
             }
-        }
-
-        private static bool IsRsa(INamedTypeSymbol? type, INamedTypeSymbol rsa)
-        {
-            for (var t = type; t != null; t = t.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(t, rsa))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

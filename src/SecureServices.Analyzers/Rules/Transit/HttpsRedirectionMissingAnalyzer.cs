@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
 using SecureServices.Analyzers.Internals.Transit;
+using SecureServices.Analyzers.Internals;
 
 namespace SecureServices.Analyzers.Rules.Transit
 {
@@ -57,7 +58,7 @@ namespace SecureServices.Analyzers.Rules.Transit
 
                             // app.ConfigurePipeline() or Configure(app) declared in this project: it may add them.
                             if (!invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty
-                                && invocation.Arguments.Any(a => a.Value.Type is { } t && TransitSymbols.DerivesFrom(t, application)))
+                                && invocation.Arguments.Any(a => a.Value.Type is { } t && TypeHierarchy.DerivesFrom(t, application)))
                             {
                                 return;
                             }

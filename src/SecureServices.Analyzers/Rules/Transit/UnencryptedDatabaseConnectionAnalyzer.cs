@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
 using SecureServices.Analyzers.Internals.Transit;
+using SecureServices.Analyzers.Internals;
 
 namespace SecureServices.Analyzers.Rules.Transit
 {
@@ -78,7 +79,7 @@ namespace SecureServices.Analyzers.Rules.Transit
                         }
 
                         if (property.Name == "ConnectionString" && property.Type.SpecialType == SpecialType.System_String
-                            && (TransitSymbols.DerivesFrom(property.ContainingType, dbConnection) || TransitSymbols.DerivesFrom(property.ContainingType, dbBuilder)))
+                            && (TypeHierarchy.DerivesFrom(property.ContainingType, dbConnection) || TypeHierarchy.DerivesFrom(property.ContainingType, dbBuilder)))
                         {
                             CheckString(ctx, assignment.Value, TransitSymbols.Describe(property));
                             return;
