@@ -486,6 +486,32 @@ public sealed class SqlInjectionTests
             }
         }
         """);
+    [Theory]
+    [InlineData(8190)]
+    [InlineData(8191)]
+    [InlineData(8192)]
+    [InlineData(16383)]
+    public Task Method_group_handlers_are_found_where_the_map_call_straddles_the_text_scan_chunks(int mapPosition)
+    {
+        // The handler scan reads the file in 8,192-character chunks: put the "Map" of MapGet at and around a boundary.
+        const string head = "using System.Data.Common;\nusing Microsoft.AspNetCore.Builder;\nusing Microsoft.AspNetCore.Http;\n\n"
+            + "static class Endpoints\n{\n    public static void Map(WebApplication app)\n    {\n";
+        const string call = "app.MapGet(\"/orders\", OrderHandlers.Search);";
+        var padding = mapPosition - head.Length - "// ".Length - "\n".Length - "app.".Length;
+        var source = head + "// " + new string('x', padding) + "\n" + call + "\n    }\n}\n\n" + """
+            static class OrderHandlers
+            {
+                public static IResult Search(string customer, DbDataSource database)
+                {
+                    using var command = database.CreateCommand({|SSA4001:"SELECT * FROM Orders WHERE Customer = '" + customer + "'"|});
+                    return Results.Ok();
+                }
+            }
+            """;
+        Assert.Equal(mapPosition, source.IndexOf("MapGet", System.StringComparison.Ordinal));
+        return V.AnalyzerAsync(source);
+    }
+
     [Fact]
     public Task Method_group_handlers_are_matched_on_the_symbol_not_the_name() => V.AnalyzerAsync("""
         using System.Data.Common;

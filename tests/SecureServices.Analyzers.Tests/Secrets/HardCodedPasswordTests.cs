@@ -102,6 +102,47 @@ public sealed class HardCodedPasswordTests
         """);
 
     [Fact]
+    public Task Positional_arguments_take_their_name_from_the_bound_parameter() => V.AnalyzerAsync("""
+        using System;
+        class Store
+        {
+            public Store(string host, object password) { }
+            public void Use(ReadOnlySpan<byte> secret) { }
+            public void Cache(string key, string value) { }
+            public void Many(params string[] passwords) { }
+            public static void Extension(string user, string password) { }
+        }
+
+        static class Ext
+        {
+            public static void Connect(this Store store, string apiKey) { }
+        }
+
+        class C
+        {
+            const string Region = "ca-central-1";
+            const string DbPassword = {|SSA1001:"declared-here"|};
+
+            void M(Store store, string input)
+            {
+                _ = new Store("db", {|SSA1001:"boxed-to-object"|});
+                store.Use({|SSA1001:"utf8-bytes-k3y"u8|});
+                store.Connect({|SSA1001:"pre" + "fix-" + @"key"|});
+                Store.Extension("svc", {|SSA1001:Region|});
+                Store.Extension("svc", DbPassword);
+                Store.Extension("svc", input);
+                Store.Extension("svc", $"{input}-suffix");
+                Store.Extension("svc", "");
+                Store.Extension("svc", "a password with spaces");
+                store.Cache("apiKey", "not-a-secret-slot");
+                store.Many("params-are-not-bound-one-by-one");
+                Store.Extension("svc", {|CS0103:Missing|}.Value);
+                Store.Extension({|CS0103:unknown|}, "broken-call-pass");
+            }
+        }
+        """);
+
+    [Fact]
     public Task Attribute_arguments_and_comparisons_are_reported() => V.AnalyzerAsync("""
         using System;
         [AttributeUsage(AttributeTargets.All)]
@@ -129,6 +170,45 @@ public sealed class HardCodedPasswordTests
         class C
         {
             NetworkCredential M() => new NetworkCredential("svc", {|SSA1001:Defaults.Fallback|});
+        }
+        """);
+
+    [Fact]
+    public Task Constants_declared_elsewhere_reaching_members_and_named_arguments_are_reported_at_the_use() => V.AnalyzerAsync("""
+        using System.Collections.Generic;
+        static class Defaults
+        {
+            public const string Fallback = "fallback-pass";
+            public const string ServicePassword = {|SSA1001:"named-secret"|};
+            public static readonly string NotConstant = "runtime-value";
+        }
+
+        class Options
+        {
+            public string Password { get; set; } = "";
+            public object ApiKey { get; set; } = "";
+        }
+
+        class C
+        {
+            void Login(string user, string password) { }
+
+            void M(Options options, Dictionary<string, string> settings)
+            {
+                const string local = "local-const-pass";
+                options.Password = {|SSA1001:Defaults.Fallback|};
+                options.ApiKey = {|SSA1001:local|};
+                _ = new Options { Password = {|SSA1001:Defaults.Fallback|} };
+                _ = new { ApiKey = {|SSA1001:Defaults.Fallback|} };
+                _ = new Dictionary<string, string> { ["Password"] = {|SSA1001:local|} };
+                Login("svc", password: {|SSA1001:Defaults.Fallback|});
+                Login(password: {|SSA1001:"named-literal"|}, user: "svc");
+
+                options.Password = Defaults.ServicePassword;
+                options.Password = Defaults.NotConstant;
+                Login("svc", password: Defaults.NotConstant);
+                options.Password = settings["Db:Password"];
+            }
         }
         """);
 

@@ -125,14 +125,15 @@ namespace SecureServices.Analyzers.Internals.Taint
                     }
 
                     var root = tree.GetRoot();
-                    var seen = new HashSet<InvocationExpressionSyntax>();
+                    InvocationExpressionSyntax? previous = null; // positions ascend: a repeat comes from the same name token
                     foreach (var position in positions)
                     {
                         if (root.FindToken(position).Parent is SimpleNameSyntax { Parent: MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } access } name
                             && access.Name == name
                             && invocation.Expression == access
-                            && seen.Add(invocation))
+                            && invocation != previous)
                         {
+                            previous = invocation;
                             AddCandidate(invocation, candidates);
                         }
                     }
@@ -213,24 +214,48 @@ namespace SecureServices.Analyzers.Internals.Taint
         /// </summary>
         private static bool FindMapText(Microsoft.CodeAnalysis.Text.SourceText text, List<int> positions)
         {
+            // Copied out in chunks and searched with vectorised IndexOf: the indexer costs a call per character.
             positions.Clear();
+            const int ChunkSize = 8192;
+            var buffer = new char[ChunkSize + 2];
             var length = text.Length;
-            for (var i = 0; i < length; i++)
+            for (var start = 0; start < length; start += ChunkSize)
             {
-                var c = text[i];
-                if (c == '\\' && i + 1 < length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
+                // Two characters of overlap so that "Map" and "\u" straddling a chunk boundary are still seen.
+                var count = System.Math.Min(ChunkSize + 2, length - start);
+                text.CopyTo(start, buffer, 0, count);
+                var chunk = new System.ReadOnlySpan<char>(buffer, 0, count);
+                var scanned = System.Math.Min(ChunkSize, count);
+                for (var i = chunk.IndexOf('\\'); i >= 0 && i < scanned; i = Next(chunk, '\\', i))
                 {
-                    positions.Clear();
-                    return false;
+                    if (i + 1 < count && (chunk[i + 1] == 'u' || chunk[i + 1] == 'U'))
+                    {
+                        positions.Clear();
+                        return false;
+                    }
                 }
 
-                if (c == 'M' && i + 2 < length && text[i + 1] == 'a' && text[i + 2] == 'p')
+                var offset = 0;
+                while (offset < scanned)
                 {
-                    positions.Add(i);
+                    var found = chunk.Slice(offset).IndexOf("Map".AsSpan());
+                    if (found < 0 || offset + found >= scanned)
+                    {
+                        break;
+                    }
+
+                    positions.Add(start + offset + found);
+                    offset += found + 1;
                 }
             }
 
             return true;
+        }
+
+        private static int Next(System.ReadOnlySpan<char> chunk, char c, int after)
+        {
+            var found = chunk.Slice(after + 1).IndexOf(c);
+            return found < 0 ? -1 : after + 1 + found;
         }
 
         public INamedTypeSymbol? HttpRequest { get; }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -28,6 +29,9 @@ namespace SecureServices.Analyzers.Rules.Input
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(SqlInjection, CommandInjection, PathTraversal, Ssrf, OpenRedirect, RegexInjection, SqlBuilt);
 
+        private static readonly ImmutableArray<OperationKind> AnalyzedKinds =
+            ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
@@ -40,21 +44,16 @@ namespace SecureServices.Analyzers.Rules.Input
                     return;
                 }
 
-                start.RegisterOperationBlockStartAction(block =>
-                {
-                    // Per-method facts (flattened tree, definitions of every local) computed once for all the
-                    // block's sinks, not once per sink: linear in methods with thousands of sinks.
-                    var cache = new TaintBlockCache();
-                    block.RegisterOperationAction(
-                        c => Analyze(c, types, cache),
-                        OperationKind.Invocation,
-                        OperationKind.ObjectCreation,
-                        OperationKind.SimpleAssignment);
-                });
+                // Per-method facts (flattened tree, definitions of every local) are computed once for all of a method's
+                // sinks, not once per sink: linear in methods with thousands of sinks. The cache is found from the
+                // operation's root only when a sink is there, instead of registering a block-start action (and a
+                // nested operation action) for every method of the compilation.
+                var caches = new ConditionalWeakTable<IOperation, TaintBlockCache>();
+                start.RegisterOperationAction(c => Analyze(c, types, caches), AnalyzedKinds);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, TaintKnownTypes types, TaintBlockCache cache)
+        private static void Analyze(OperationAnalysisContext context, TaintKnownTypes types, ConditionalWeakTable<IOperation, TaintBlockCache> caches)
         {
             List<SinkUse>? uses = null;
             TaintSinks.Collect(context.Operation, types, ref uses);
@@ -62,6 +61,14 @@ namespace SecureServices.Analyzers.Rules.Input
             {
                 return;
             }
+
+            var root = context.Operation;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            var cache = caches.GetValue(root, _ => new TaintBlockCache());
 
             foreach (var use in uses)
             {

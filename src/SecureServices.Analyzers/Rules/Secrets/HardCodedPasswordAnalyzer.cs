@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
 using SecureServices.Analyzers.Internals;
 using SecureServices.Analyzers.Internals.SecretDetection;
@@ -43,6 +44,15 @@ namespace SecureServices.Analyzers.Rules.Secrets
                     SyntaxKind.AttributeArgument,
                     SyntaxKind.EqualsExpression,
                     SyntaxKind.NotEqualsExpression);
+
+                // Positional arguments are the bulk of the candidates. Their parameter's name comes from the bound
+                // argument, which the driver has already built for every operation action: no semantic-model call
+                // (and so no binding of the method body) from this rule for them.
+                start.RegisterOperationAction(c => AnalyzeArgument(c, cache), OperationKind.Argument);
+
+                // Likewise a constant declared elsewhere reaching a secret-named member (x.Password = Defaults.Pass,
+                // new { ApiKey = Keys.Default }): resolved from the bound tree, not by asking the semantic model.
+                start.RegisterOperationAction(c => AnalyzeAssignedConstant(c, cache), OperationKind.SimpleAssignment);
             });
         }
 
@@ -71,6 +81,7 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 case AssignmentExpressionSyntax assignment:
                     name = SecretSyntax.TargetName(assignment.Left);
                     value = assignment.Right;
+                    mayReferenceConstant = false; // constants: AnalyzeAssignedConstant
                     break;
                 case InitializerExpressionSyntax { Expressions.Count: 2 } pair
                     when pair.Expressions[0] is LiteralExpressionSyntax key && key.IsKind(SyntaxKind.StringLiteralExpression):
@@ -80,10 +91,12 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 case AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals } member:
                     name = nameEquals.Name.Identifier.ValueText;
                     value = member.Expression;
+                    mayReferenceConstant = false; // constants: AnalyzeAssignedConstant
                     break;
-                case ArgumentSyntax argument:
-                    name = argument.NameColon?.Name.Identifier.ValueText;
+                case ArgumentSyntax { NameColon: { } nameColon } argument:
+                    name = nameColon.Name.Identifier.ValueText;
                     value = argument.Expression;
+                    mayReferenceConstant = false; // constants: AnalyzeArgument
                     break;
                 case AttributeArgumentSyntax attributeArgument:
                     name = attributeArgument.NameEquals?.Name.Identifier.ValueText ?? attributeArgument.NameColon?.Name.Identifier.ValueText;
@@ -152,15 +165,10 @@ namespace SecureServices.Analyzers.Rules.Secrets
                     return;
                 }
 
-                // A positional argument: the parameter's name decides (SetPassword("…"), new NetworkCredential("u", "…")).
-                name = context.Node switch
-                {
-                    ArgumentSyntax argument => MayTakeSecret(argument, context, words)
-                        ? SecretSyntax.ParameterName(argument, context.SemanticModel, context.CancellationToken)
-                        : null,
-                    AttributeArgumentSyntax attributeArgument => AttributeParameterName(attributeArgument, context.SemanticModel, context.CancellationToken),
-                    _ => null,
-                };
+                // A positional attribute argument: the constructor parameter's name decides ([Credentials("…")]).
+                name = context.Node is AttributeArgumentSyntax attributeArgument
+                    ? AttributeParameterName(attributeArgument, context.SemanticModel, context.CancellationToken)
+                    : null;
                 if (name == null || !words.IsSecretName(name) || words.IsNotASecret(text, name))
                 {
                     return;
@@ -201,20 +209,118 @@ namespace SecureServices.Analyzers.Rules.Secrets
         }
 
         /// <summary>
-        /// False when the called method or constructor resolves and none of its parameters has a secret name: then no
-        /// argument of the call can be secret-named, and building the operation tree for the argument is skipped. A
-        /// symbol lookup is much cheaper than an operation, and the decision is cached per method.
+        /// An argument (<c>SetPassword("…")</c>, <c>new NetworkCredential("u", "…")</c>, <c>Login(apiKey: Keys.Default)</c>):
+        /// reported when its value is a string constant written in place (positional arguments; named ones with a literal
+        /// are the syntax path's) or a constant declared elsewhere whose own name is not secret, and the parameter it binds
+        /// to has a secret name. Everything comes from the bound argument: cheapest checks first, no semantic-model call.
         /// </summary>
-        private static bool MayTakeSecret(ArgumentSyntax argument, SyntaxNodeAnalysisContext context, SecretWordOptions words)
+        private static void AnalyzeArgument(OperationAnalysisContext context, SecretWordOptionsCache cache)
         {
-            var call = argument.Parent is ArgumentListSyntax list ? list.Parent : null;
-            if (call is not (InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax)
-                || context.SemanticModel.GetSymbolInfo(call, context.CancellationToken).Symbol is not IMethodSymbol method)
+            var argument = (IArgumentOperation)context.Operation;
+            if (argument.ArgumentKind != ArgumentKind.Explicit
+                || argument.Parameter is not { } parameter
+                || argument.Syntax is not ArgumentSyntax syntax)
             {
-                return true;
+                return;
             }
 
-            return words.HasSecretParameter(method.OriginalDefinition);
+            // Cheapest first (this runs for every argument of the compilation): the argument's syntax, then the bound
+            // value only for a name that may be a constant; the parameter's name last.
+            var positional = syntax.NameColon == null;
+            var expression = syntax.Expression;
+            IOperation? constantReference = null;
+            if (!positional || !SecretSyntax.TryGetLiteralText(expression, out var text))
+            {
+                if (!SecretSyntax.IsPossibleConstantReference(expression))
+                {
+                    return;
+                }
+
+                constantReference = Unwrap(argument.Value);
+                if (constantReference is not (IFieldReferenceOperation { Field.IsConst: true } or ILocalReferenceOperation { Local.IsConst: true })
+                    || constantReference.ConstantValue is not { HasValue: true, Value: string constant })
+                {
+                    return;
+                }
+
+                text = constant;
+            }
+
+            // Positional arguments are everywhere (log messages, routes, SQL): text with blanks is not a key or password
+            // in practice.
+            if (text.Length == 0 || (positional && HasWhiteSpace(text)))
+            {
+                return;
+            }
+
+            var name = positional ? parameter.Name : syntax.NameColon!.Name.Identifier.ValueText;
+            Report(context, cache, name, text, expression, constantReference);
+        }
+
+        /// <summary>A constant declared elsewhere assigned to a secret-named member, object-initializer entry or anonymous-object member.</summary>
+        private static void AnalyzeAssignedConstant(OperationAnalysisContext context, SecretWordOptionsCache cache)
+        {
+            var (name, valueSyntax) = context.Operation.Syntax switch
+            {
+                AssignmentExpressionSyntax assignment => (SecretSyntax.TargetName(assignment.Left), assignment.Right),
+                AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals } member => (nameEquals.Name.Identifier.ValueText, member.Expression),
+                _ => (null, null),
+            };
+            if (name == null || valueSyntax == null || !SecretSyntax.IsPossibleConstantReference(valueSyntax))
+            {
+                return;
+            }
+
+            var value = Unwrap(((ISimpleAssignmentOperation)context.Operation).Value);
+            if (value is IFieldReferenceOperation { Field.IsConst: true } or ILocalReferenceOperation { Local.IsConst: true }
+                && value.ConstantValue is { HasValue: true, Value: string text } && text.Length != 0)
+            {
+                Report(context, cache, name, text, valueSyntax, value);
+            }
+        }
+
+        /// <summary>
+        /// The checks shared by the operation paths: a secret name, a value that is not a label or placeholder and not a
+        /// token format (SSA1002's), and, for <paramref name="constantReference"/>, a constant whose own name is not secret
+        /// (a secret-named constant is reported at its declaration).
+        /// </summary>
+        private static void Report(OperationAnalysisContext context, SecretWordOptionsCache cache, string name, string text, ExpressionSyntax valueSyntax, IOperation? constantReference)
+        {
+            var tree = valueSyntax.SyntaxTree;
+            var words = cache.Get(tree);
+            if (name.Length < 3 || !words.IsSecretName(name)
+                || (constantReference != null && !IsReferenceToUnsuspiciousConstant(constantReference))
+                || words.IsNotASecret(text, name)
+                || SecretTokenDetector.TryFind(text, out _))
+            {
+                return;
+            }
+
+            if (SecretSyntax.TryCreate(Rule, valueSyntax.GetLocation(), context.Options, tree, out var diagnostic, name, text.Length))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        private static IOperation Unwrap(IOperation value)
+        {
+            while (value is IConversionOperation { IsImplicit: true } conversion)
+            {
+                value = conversion.Operand; // a string given to an object parameter or property
+            }
+
+            return value;
+        }
+
+        private static bool IsReferenceToUnsuspiciousConstant(IOperation value)
+        {
+            ISymbol? symbol = value switch
+            {
+                IFieldReferenceOperation { Field.IsConst: true } field => field.Field,
+                ILocalReferenceOperation { Local.IsConst: true } local => local.Local,
+                _ => null,
+            };
+            return symbol != null && !SecretNames.IsSecretLike(symbol.Name);
         }
 
         private static bool HasWhiteSpace(string text)

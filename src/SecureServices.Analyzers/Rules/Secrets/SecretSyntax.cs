@@ -250,7 +250,7 @@ namespace SecureServices.Analyzers.Rules.Secrets
 
         private readonly AnalyzerOptions options;
 
-        // Trees whose options are equal share one SecretWordOptions, hence one per-name decision cache.
+        // Trees whose option texts are equal share one SecretWordOptions, hence one per-name decision cache.
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SecretWordOptions> byValue =
             new System.Collections.Concurrent.ConcurrentDictionary<string, SecretWordOptions>(System.StringComparer.Ordinal);
 
@@ -261,7 +261,32 @@ namespace SecureServices.Analyzers.Rules.Secrets
         public SecretWordOptionsCache(AnalyzerOptions options) => this.options = options;
 
         public SecretWordOptions Get(SyntaxTree tree)
-            => cache.TryGetValue(tree, out var words) ? words : cache.GetOrAdd(tree, Shared(SecretSyntax.WordOptions(options, tree)));
+        {
+            if (cache.TryGetValue(tree, out var words))
+            {
+                return words;
+            }
+
+            // Most files share the same options: key on the raw option texts and build (parse, allocate the decision
+            // caches) only once per distinct set, not once per file.
+            var extra = SecureServicesOptions.Get(options, tree, SecretSyntax.SecretWordsOption);
+            var excluded = SecureServicesOptions.Get(options, tree, SecretSyntax.ExcludedSecretWordsOption);
+            var ignored = SecureServicesOptions.Get(options, tree, SecretSyntax.IgnoredSecretValuesOption);
+            var entropy = SecureServicesOptions.Get(options, tree, SecretSyntax.EntropyThresholdOption);
+            var key = new StringBuilder();
+            foreach (var raw in new[] { extra, excluded, ignored, entropy })
+            {
+                key.Append(raw == null ? -1 : raw.Length).Append(':').Append(raw).Append('|');
+            }
+
+            var keyText = key.ToString();
+            if (!byValue.TryGetValue(keyText, out words))
+            {
+                words = byValue.GetOrAdd(keyText, SecretSyntax.WordOptions(options, tree));
+            }
+
+            return cache.GetOrAdd(tree, words);
+        }
 
         /// <summary><see cref="SecretNames.IsSecretLike"/> without option words, decided once per distinct name.</summary>
         public bool IsDefaultSecretName(string name)
@@ -274,29 +299,6 @@ namespace SecureServices.Analyzers.Rules.Secrets
             result = SecretNames.IsSecretLike(name);
             defaultSecretNames.TryAdd(name, result);
             return result;
-        }
-
-        private SecretWordOptions Shared(SecretWordOptions words)
-        {
-            var key = new StringBuilder();
-            Append(key, words.ExtraWords);
-            Append(key, words.ExcludedWords);
-            Append(key, words.IgnoredValues);
-            key.Append(words.EntropyThreshold.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-            return byValue.GetOrAdd(key.ToString(), words);
-        }
-
-        private static void Append(StringBuilder key, ImmutableArray<string> values)
-        {
-            if (!values.IsDefault)
-            {
-                foreach (var value in values)
-                {
-                    key.Append(value.Length).Append(':').Append(value);
-                }
-            }
-
-            key.Append('|');
         }
     }
 
