@@ -121,11 +121,15 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
         // Whether an app helper (ep.RequireAdmin()) asks for authorization, read once per helper.
         private readonly Dictionary<IMethodSymbol, bool> helperAuthorizes = new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
-        // Every invocation of the compilation by invoked name, built on first need (modules called with a group).
+        // Every invocation of the compilation (seen by the collector's syntax action, in no particular order), indexed by
+        // invoked name on first need (modules called with a group); a name's list is put in document order when first used.
+        private readonly IReadOnlyCollection<InvocationExpressionSyntax> everyInvocation;
         private Dictionary<string, List<InvocationExpressionSyntax>>? invocationsByName;
+        private HashSet<string>? orderedNames;
 
-        private AuthorizationModel(Compilation compilation, AspNetCoreSymbols symbols, AnalyzerOptions options, CancellationToken cancellationToken)
+        private AuthorizationModel(Compilation compilation, AspNetCoreSymbols symbols, AnalyzerOptions options, IReadOnlyCollection<InvocationExpressionSyntax> everyInvocation, CancellationToken cancellationToken)
         {
+            this.everyInvocation = everyInvocation;
             this.compilation = compilation;
             this.symbols = symbols;
             this.options = options;
@@ -162,6 +166,10 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             private readonly ConcurrentBag<AssignmentExpressionSyntax> fallbackAssignments = new ConcurrentBag<AssignmentExpressionSyntax>();
             private readonly ConcurrentBag<INamedTypeSymbol> types = new ConcurrentBag<INamedTypeSymbol>();
 
+            // Every invocation, for the call sites of modules given a route builder: recorded here, where the driver
+            // already visits each one, rather than by walking every tree again at the end.
+            private readonly ConcurrentBag<InvocationExpressionSyntax> everyInvocation = new ConcurrentBag<InvocationExpressionSyntax>();
+
             public Collector(AspNetCoreSymbols symbols) => this.symbols = symbols;
 
             public void Register(CompilationStartAnalysisContext context)
@@ -173,7 +181,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
 
             public AuthorizationModel Build(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
             {
-                var model = new AuthorizationModel(compilation, symbols, options, cancellationToken);
+                var model = new AuthorizationModel(compilation, symbols, options, everyInvocation, cancellationToken);
                 model.Compute(invocations.ToArray(), fallbackAssignments.ToArray(), types.ToArray());
                 return model;
             }
@@ -181,6 +189,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             private void OnInvocation(SyntaxNodeAnalysisContext context)
             {
                 var invocation = (InvocationExpressionSyntax)context.Node;
+                everyInvocation.Add(invocation);
                 var name = InvokedName(invocation);
                 if (!InterestingNames.Contains(name))
                 {
@@ -833,24 +842,31 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             if (invocationsByName == null)
             {
                 invocationsByName = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
-                foreach (var tree in compilation.SyntaxTrees)
+                foreach (var node in everyInvocation)
                 {
-                    foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                    var invokedName = InvokedName(node);
+                    if (!invocationsByName.TryGetValue(invokedName, out var list))
                     {
-                        var invokedName = InvokedName(node);
-                        if (!invocationsByName.TryGetValue(invokedName, out var list))
-                        {
-                            invocationsByName[invokedName] = list = new List<InvocationExpressionSyntax>();
-                        }
-
-                        list.Add(node);
+                        invocationsByName[invokedName] = list = new List<InvocationExpressionSyntax>();
                     }
+
+                    list.Add(node);
                 }
             }
 
             if (!invocationsByName.TryGetValue(method.Name, out var candidates))
             {
                 yield break;
+            }
+
+            // Deterministic results: the call sites in compilation order (trees as the compilation lists them, then position).
+            orderedNames ??= new HashSet<string>(StringComparer.Ordinal);
+            if (orderedNames.Add(method.Name) && candidates.Count > 1)
+            {
+                var treeOrder = TreeOrder();
+                candidates.Sort((a, b) => a.SyntaxTree == b.SyntaxTree
+                    ? a.SpanStart.CompareTo(b.SpanStart)
+                    : treeOrder[a.SyntaxTree].CompareTo(treeOrder[b.SyntaxTree]));
             }
 
             foreach (var invocation in candidates)
@@ -868,6 +884,22 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                     yield return (argument, model);
                 }
             }
+        }
+
+        private Dictionary<SyntaxTree, int>? treeOrder;
+
+        private Dictionary<SyntaxTree, int> TreeOrder()
+        {
+            if (treeOrder == null)
+            {
+                treeOrder = new Dictionary<SyntaxTree, int>();
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    treeOrder[tree] = treeOrder.Count;
+                }
+            }
+
+            return treeOrder;
         }
 
         private static ExpressionSyntax? ArgumentFor(InvocationExpressionSyntax invocation, IMethodSymbol called, IParameterSymbol parameter)
