@@ -162,7 +162,9 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
         internal sealed class Collector
         {
             private readonly AspNetCoreSymbols symbols;
-            private readonly ConcurrentBag<(InvocationExpressionSyntax Node, IMethodSymbol Method, SemanticModel Model)> invocations = new ConcurrentBag<(InvocationExpressionSyntax, IMethodSymbol, SemanticModel)>();
+            // Name-filtered candidates; their symbols are resolved in Build, at compilation end, when the driver has bound
+            // every method body for the operation actions: asking here would bind bodies for the rule's account first.
+            private readonly ConcurrentBag<(InvocationExpressionSyntax Node, SemanticModel Model)> candidates = new ConcurrentBag<(InvocationExpressionSyntax, SemanticModel)>();
             private readonly ConcurrentBag<AssignmentExpressionSyntax> fallbackAssignments = new ConcurrentBag<AssignmentExpressionSyntax>();
             private readonly ConcurrentBag<INamedTypeSymbol> types = new ConcurrentBag<INamedTypeSymbol>();
 
@@ -182,6 +184,15 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             public AuthorizationModel Build(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
             {
                 var model = new AuthorizationModel(compilation, symbols, options, everyInvocation, cancellationToken);
+                var invocations = new List<(InvocationExpressionSyntax Node, IMethodSymbol Method, SemanticModel Model)>();
+                foreach (var (node, semanticModel) in candidates)
+                {
+                    if (semanticModel.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol method)
+                    {
+                        invocations.Add((node, method, semanticModel));
+                    }
+                }
+
                 model.Compute(invocations.ToArray(), fallbackAssignments.ToArray(), types.ToArray());
                 return model;
             }
@@ -201,10 +212,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                     return;
                 }
 
-                if (context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol method)
-                {
-                    invocations.Add((invocation, method, context.SemanticModel));
-                }
+                candidates.Add((invocation, context.SemanticModel));
             }
 
             private static bool EndsWithFilters(ExpressionSyntax receiver) => receiver switch

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
 
 namespace SecureServices.Analyzers.Rules.Secrets
@@ -33,36 +34,40 @@ namespace SecureServices.Analyzers.Rules.Secrets
             context.RegisterCompilationStartAction(start =>
             {
                 var types = new KnownTypes(start.Compilation, new SecretWordOptionsCache(start.Options));
-                start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, types), SyntaxKind.InvocationExpression);
+                // An operation action: the driver has bound the body before calling it, so the symbol questions below are
+                // answered from that binding (a syntax action asking first would pay for binding the whole method).
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
             });
         }
 
-        private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, KnownTypes types)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types)
         {
-            var invocation = (InvocationExpressionSyntax)context.Node;
-            if (invocation.ArgumentList.Arguments.Count == 0)
+            var operation = (IInvocationOperation)context.Operation;
+            if (operation.Syntax is not InvocationExpressionSyntax invocation || invocation.ArgumentList.Arguments.Count == 0
+                || operation.SemanticModel is not { } model)
             {
                 return;
             }
 
+            var tree = invocation.SyntaxTree;
             // Cheap syntax pass first: is any argument a secret-named reference?
             var words = (SecretWordOptions?)null;
             var found = false;
             foreach (var argument in invocation.ArgumentList.Arguments)
             {
-                found |= ForEachCandidate(argument.Expression, ref words, context, types.Words, report: null);
+                found |= ForEachCandidate(argument.Expression, ref words, tree, types.Words, report: null);
             }
 
-            if (!found || !IsLogSink(invocation, context.SemanticModel, types, context.CancellationToken))
+            if (!found || !IsLogSink(operation.TargetMethod, types))
             {
                 return;
             }
 
             foreach (var argument in invocation.ArgumentList.Arguments)
             {
-                ForEachCandidate(argument.Expression, ref words, context, types.Words, report: (expression, name) =>
+                ForEachCandidate(argument.Expression, ref words, tree, types.Words, report: (expression, name) =>
                 {
-                    if (IsSecretValue(expression, context.SemanticModel, types, context.CancellationToken)
+                    if (IsSecretValue(expression, model, types, context.CancellationToken)
                         && SecretSyntax.TryCreate(Rule, expression.GetLocation(), context.Options, expression.SyntaxTree, out var diagnostic, name))
                     {
                         context.ReportDiagnostic(diagnostic);
@@ -72,13 +77,13 @@ namespace SecureServices.Analyzers.Rules.Secrets
         }
 
         /// <summary>Visits the references inside an argument that name a secret (holes, concatenations, casts, parentheses).</summary>
-        private static bool ForEachCandidate(ExpressionSyntax expression, ref SecretWordOptions? words, SyntaxNodeAnalysisContext context, SecretWordOptionsCache cache, Action<ExpressionSyntax, string>? report)
+        private static bool ForEachCandidate(ExpressionSyntax expression, ref SecretWordOptions? words, SyntaxTree tree, SecretWordOptionsCache cache, Action<ExpressionSyntax, string>? report)
         {
             // The common argument is a single name, literal or call: no stack for it.
             if (!(expression is InterpolatedStringExpressionSyntax || expression is ParenthesizedExpressionSyntax || expression is CastExpressionSyntax
                   || expression.IsKind(SyntaxKind.AddExpression) || expression.IsKind(SyntaxKind.SuppressNullableWarningExpression)))
             {
-                return IsSecretCandidate(expression, ref words, context, cache, report);
+                return IsSecretCandidate(expression, ref words, tree, cache, report);
             }
 
             // An explicit stack in source order, not recursion: '+' chains can be thousands of operands long.
@@ -114,7 +119,7 @@ namespace SecureServices.Analyzers.Rules.Secrets
                         pending.Push(bang.Operand);
                         break;
                     default:
-                        any |= IsSecretCandidate(next, ref words, context, cache, report);
+                        any |= IsSecretCandidate(next, ref words, tree, cache, report);
                         break;
                 }
             }
@@ -122,7 +127,7 @@ namespace SecureServices.Analyzers.Rules.Secrets
             return any;
         }
 
-        private static bool IsSecretCandidate(ExpressionSyntax expression, ref SecretWordOptions? words, SyntaxNodeAnalysisContext context, SecretWordOptionsCache cache, Action<ExpressionSyntax, string>? report)
+        private static bool IsSecretCandidate(ExpressionSyntax expression, ref SecretWordOptions? words, SyntaxTree tree, SecretWordOptionsCache cache, Action<ExpressionSyntax, string>? report)
         {
             var name = CandidateName(expression);
             if (name == null)
@@ -133,7 +138,7 @@ namespace SecureServices.Analyzers.Rules.Secrets
             var isSecret = string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase);
             if (!isSecret)
             {
-                words ??= cache.Get(context.Node.SyntaxTree);
+                words ??= cache.Get(tree);
                 isSecret = words.IsSecretName(name);
             }
 
@@ -169,13 +174,8 @@ namespace SecureServices.Analyzers.Rules.Secrets
             return type != null && types.CanCarrySecret(type);
         }
 
-        private static bool IsLogSink(InvocationExpressionSyntax invocation, SemanticModel model, KnownTypes types, System.Threading.CancellationToken cancellationToken)
+        private static bool IsLogSink(IMethodSymbol method, KnownTypes types)
         {
-            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
-            {
-                return false;
-            }
-
             var original = method.ReducedFrom ?? method;
             var containing = original.ContainingType;
             if (SymbolEqualityComparer.Default.Equals(containing, types.LoggerExtensions)
