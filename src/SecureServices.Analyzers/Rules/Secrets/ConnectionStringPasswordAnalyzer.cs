@@ -44,8 +44,15 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 _ => default,
             };
 
+            // Cheap test on the token text first (no content substring): a credential needs "key=value" or "scheme://".
+            var raw = token.Text;
+            if (token.IsMissing || raw.Length < 8 || (raw.IndexOf('=') < 0 && raw.IndexOf("://", System.StringComparison.Ordinal) < 0))
+            {
+                return;
+            }
+
             var source = SecretSyntax.LiteralContent(token, out var offset);
-            if (token.IsMissing || !ConnectionStringCredentials.TryFind(source, out var password))
+            if (!ConnectionStringCredentials.TryFind(source, out var password))
             {
                 return;
             }
