@@ -94,6 +94,10 @@ namespace SecureServices.Dockerfile.Parsing
     {
         private readonly LineSegment[] segments;
         private readonly int argumentOffset;
+        private readonly string logicalText;
+        private readonly int argumentEnd;
+        private IReadOnlyList<Token>? arguments;
+        private List<KeyValue>? keyValues;
 
         internal Instruction(
             string keyword,
@@ -102,7 +106,8 @@ namespace SecureServices.Dockerfile.Parsing
             IReadOnlyList<InstructionFlag> flags,
             string argumentText,
             SourceSpan argumentSpan,
-            IReadOnlyList<Token> arguments,
+            string logicalText,
+            int argumentEnd,
             IReadOnlyList<string>? execArguments,
             IReadOnlyList<Heredoc> heredocs,
             LineSegment[] segments,
@@ -110,13 +115,14 @@ namespace SecureServices.Dockerfile.Parsing
         {
             this.segments = segments;
             this.argumentOffset = argumentOffset;
+            this.logicalText = logicalText;
+            this.argumentEnd = argumentEnd;
             Keyword = keyword;
             KeywordToken = keywordToken;
             Span = span;
             Flags = flags;
             ArgumentText = argumentText;
             ArgumentSpan = argumentSpan;
-            Arguments = arguments;
             ExecArguments = execArguments;
             Heredocs = heredocs;
         }
@@ -137,7 +143,9 @@ namespace SecureServices.Dockerfile.Parsing
         public SourceSpan ArgumentSpan { get; }
 
         /// <summary>The shell words of <see cref="ArgumentText"/> with their positions.</summary>
-        public IReadOnlyList<Token> Arguments { get; }
+        /// <remarks>Split on first use: most RUN instructions are only read as shell scripts, never as words.</remarks>
+        public IReadOnlyList<Token> Arguments
+            => arguments ??= DockerfileParser.Tokenize(logicalText, argumentOffset, argumentEnd, segments, KeywordToken.Span.StartLine);
 
         /// <summary>The JSON array of the exec form, or null for the shell form.</summary>
         public IReadOnlyList<string>? ExecArguments { get; }
@@ -145,6 +153,15 @@ namespace SecureServices.Dockerfile.Parsing
         public bool IsExecForm => ExecArguments != null;
 
         public IReadOnlyList<Heredoc> Heredocs { get; }
+
+        /// <summary>
+        /// <see cref="KeyValue.Of"/> computed once: several rules read the pairs of the same ENV/ARG/LABEL.
+        /// Callers only read the list.
+        /// </summary>
+        internal List<KeyValue> KeyValues => keyValues ??= KeyValue.Of(this);
+
+        /// <summary>A cache slot for the parsed shell scripts of a RUN (set by the rule context, parsed once per document).</summary>
+        internal List<Shell.RunScript>? ScriptsCache { get; set; }
 
         /// <summary>Index of the stage the instruction belongs to, -1 before the first FROM.</summary>
         public int StageIndex { get; internal set; } = -1;

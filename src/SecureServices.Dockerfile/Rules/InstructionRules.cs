@@ -85,7 +85,7 @@ namespace SecureServices.Dockerfile.Rules
                         continue;
                     }
 
-                    foreach (var kv in KeyValue.Of(instruction))
+                    foreach (var kv in instruction.KeyValues)
                     {
                         if (!string.Equals(kv.Name, "ASPNETCORE_ENVIRONMENT", StringComparison.OrdinalIgnoreCase) && !string.Equals(kv.Name, "DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase))
                         {
@@ -198,7 +198,7 @@ namespace SecureServices.Dockerfile.Rules
                     }
                     else if (instruction.Keyword == "LABEL")
                     {
-                        foreach (var kv in KeyValue.Of(instruction))
+                        foreach (var kv in instruction.KeyValues)
                         {
                             for (var i = 0; i < RequiredLabels.Length; i++)
                             {

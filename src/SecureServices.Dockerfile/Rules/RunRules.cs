@@ -123,7 +123,7 @@ namespace SecureServices.Dockerfile.Rules
                     continue;
                 }
 
-                foreach (var kv in KeyValue.Of(instruction))
+                foreach (var kv in instruction.KeyValues)
                 {
                     if (IsInsecureAssignment(kv.Name, kv.Value ?? string.Empty))
                     {

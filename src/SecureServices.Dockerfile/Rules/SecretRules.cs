@@ -32,7 +32,7 @@ namespace SecureServices.Dockerfile.Rules
                     continue;
                 }
 
-                foreach (var kv in KeyValue.Of(instruction))
+                foreach (var kv in instruction.KeyValues)
                 {
                     // An ENV set to empty clears a value; nothing is stored.
                     if (instruction.Keyword == "ENV" && string.IsNullOrEmpty(kv.Value))
@@ -48,28 +48,59 @@ namespace SecureServices.Dockerfile.Rules
             }
         }
 
+        // Lower-case compounds: dbpassword, authtoken, clientsecret, apikey.
+        private static readonly string[] CompoundSuffixes = { "password", "passwd", "secret", "token", "apikey" };
+
         /// <summary>The last word of the name is a secret word (DB_PASSWORD, NpmToken, API_KEY); *_FILE, *_PATH, *_VERSION, PUBLIC_*, USERNAME are not.</summary>
         internal static bool IsSecretName(string name)
         {
-            var words = Words(name);
-            if (words.Count == 0 || words[0] == "public")
+            // Only the first, the last and the second-to-last words matter: find their bounds without
+            // a substring per word, then lower-case just the words that are compared.
+            var count = 0;
+            int firstStart = 0, firstEnd = 0, lastStart = 0, lastEnd = 0, previousStart = 0, previousEnd = 0;
+            var start = 0;
+            for (var i = 0; i <= name.Length; i++)
+            {
+                var boundary = i == name.Length || name[i] == '_' || name[i] == '-' || name[i] == '.';
+                var camel = !boundary && i > start && char.IsUpper(name[i]) && char.IsLower(name[i - 1]);
+                if (boundary || camel)
+                {
+                    if (i > start)
+                    {
+                        if (count == 0)
+                        {
+                            firstStart = start;
+                            firstEnd = i;
+                        }
+
+                        previousStart = lastStart;
+                        previousEnd = lastEnd;
+                        lastStart = start;
+                        lastEnd = i;
+                        count++;
+                    }
+
+                    start = boundary ? i + 1 : i;
+                }
+            }
+
+            if (count == 0 || (firstEnd - firstStart == 6 && Word(name, firstStart, firstEnd) == "public"))
             {
                 return false;
             }
 
-            var last = words[words.Count - 1];
+            var last = Word(name, lastStart, lastEnd);
             if (SecretWords.Contains(last))
             {
-                return last != "pat" || words.Count > 1;
+                return last != "pat" || count > 1;
             }
 
             if (last == "key")
             {
-                return words.Count > 1 && KeyQualifiers.Contains(words[words.Count - 2]);
+                return count > 1 && KeyQualifiers.Contains(Word(name, previousStart, previousEnd));
             }
 
-            // Lower-case compounds: dbpassword, authtoken, clientsecret, apikey.
-            foreach (var word in new[] { "password", "passwd", "secret", "token", "apikey" })
+            foreach (var word in CompoundSuffixes)
             {
                 if (last.Length > word.Length + 1 && last.EndsWith(word, StringComparison.Ordinal))
                 {
@@ -80,27 +111,8 @@ namespace SecureServices.Dockerfile.Rules
             return false;
         }
 
-        private static List<string> Words(string name)
-        {
-            var words = new List<string>(4);
-            var start = 0;
-            for (var i = 0; i <= name.Length; i++)
-            {
-                var boundary = i == name.Length || name[i] == '_' || name[i] == '-' || name[i] == '.';
-                var camel = !boundary && i > start && char.IsUpper(name[i]) && char.IsLower(name[i - 1]);
-                if (boundary || camel)
-                {
-                    if (i > start)
-                    {
-                        words.Add(name.Substring(start, i - start).ToLowerInvariant());
-                    }
-
-                    start = boundary ? i + 1 : i;
-                }
-            }
-
-            return words;
-        }
+        private static string Word(string name, int start, int end)
+            => (start == 0 && end == name.Length ? name : name.Substring(start, end - start)).ToLowerInvariant();
     }
 
     /// <summary>SSA7006: a value with a recognised credential format anywhere in the instructions (the C# secrets detector).</summary>

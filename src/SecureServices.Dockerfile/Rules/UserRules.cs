@@ -196,7 +196,7 @@ namespace SecureServices.Dockerfile.Rules
                     }
                     else if (instruction.Keyword == "ENV")
                     {
-                        foreach (var kv in KeyValue.Of(instruction))
+                        foreach (var kv in instruction.KeyValues)
                         {
                             var value = context.Resolve(instruction, kv.Value ?? string.Empty, out _);
                             foreach (var port in ListenPorts(kv.Name, value))

@@ -141,7 +141,7 @@ namespace SecureServices.Dockerfile.Shell
         public static List<ShellCommand> Parse(string text)
         {
             var commands = new List<ShellCommand>(4);
-            var words = new List<ShellWord>(4);
+            var words = new List<ShellWord>(16);
             var sb = new StringBuilder(64);
             var i = 0;
             var n = text.Length;
@@ -291,8 +291,9 @@ namespace SecureServices.Dockerfile.Shell
 
         private static void Flush(List<ShellCommand> commands, ref List<ShellWord> words, string separator, int position)
         {
-            commands.Add(new ShellCommand(words, separator, position));
-            words = new List<ShellWord>(4);
+            // The scratch list is reused; each command gets an exact-size copy (no growth garbage per command).
+            commands.Add(new ShellCommand(new List<ShellWord>(words), separator, position));
+            words.Clear();
         }
 
         private static bool IsRedirectionAmpersand(string text, int i)
