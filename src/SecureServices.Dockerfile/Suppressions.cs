@@ -69,7 +69,7 @@ namespace SecureServices.Dockerfile
                 commentLines.Add(c.Line);
             }
 
-            foreach (var instruction in document.Instructions)
+            foreach (var instruction in document.InstructionList)
             {
                 // Walk up the contiguous comment block above the instruction.
                 for (var line = instruction.Span.StartLine - 1; line >= 1 && commentLines.Contains(line); line--)

@@ -172,11 +172,12 @@ namespace SecureServices.Dockerfile.Parsing
 
         public InstructionFlag? GetFlag(string name)
         {
-            foreach (var flag in Flags)
+            var flags = Flags;
+            for (var i = 0; i < flags.Count; i++)
             {
-                if (flag.Name == name)
+                if (flags[i].Name == name)
                 {
-                    return flag;
+                    return flags[i];
                 }
             }
 
@@ -268,6 +269,8 @@ namespace SecureServices.Dockerfile.Parsing
             EscapeChar = escapeChar;
             Instructions = instructions;
             Stages = stages;
+            InstructionList = instructions as List<Instruction> ?? new List<Instruction>(instructions);
+            StageList = stages as List<BuildStage> ?? new List<BuildStage>(stages);
             GlobalArgs = globalArgs;
             Comments = comments;
             Error = error;
@@ -281,6 +284,12 @@ namespace SecureServices.Dockerfile.Parsing
         public IReadOnlyList<Instruction> Instructions { get; }
 
         public IReadOnlyList<BuildStage> Stages { get; }
+
+        /// <summary><see cref="Instructions"/> as the list it is: rules enumerate it with no boxed enumerator per pass.</summary>
+        internal List<Instruction> InstructionList { get; }
+
+        /// <summary><see cref="Stages"/> as the list it is.</summary>
+        internal List<BuildStage> StageList { get; }
 
         /// <summary>ARGs declared before the first FROM, with their default (null when none).</summary>
         public IReadOnlyDictionary<string, string?> GlobalArgs { get; }

@@ -19,7 +19,7 @@ namespace SecureServices.Dockerfile.Rules
                 return;
             }
 
-            foreach (var stage in context.Document.Stages)
+            foreach (var stage in context.Document.StageList)
             {
                 if (stage.BaseStageIndex >= 0 || !stage.IsImageResolved)
                 {
@@ -51,7 +51,7 @@ namespace SecureServices.Dockerfile.Rules
             }
 
             var document = context.Document;
-            foreach (var stage in document.Stages)
+            foreach (var stage in document.StageList)
             {
                 if (stage.BaseStageIndex < 0 && stage.IsImageResolved)
                 {

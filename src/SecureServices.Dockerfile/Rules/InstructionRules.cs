@@ -15,7 +15,7 @@ namespace SecureServices.Dockerfile.Rules
 
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if (instruction.Keyword != "ADD")
                 {
@@ -145,7 +145,7 @@ namespace SecureServices.Dockerfile.Rules
 
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var stage in context.Document.Stages)
+            foreach (var stage in context.Document.StageList)
             {
                 Instruction? cmd = null, entrypoint = null, healthcheck = null;
                 foreach (var instruction in stage.Instructions)
@@ -233,7 +233,7 @@ namespace SecureServices.Dockerfile.Rules
 
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if (instruction.Keyword != "WORKDIR" || instruction.ArgumentText.Length == 0)
                 {
@@ -262,7 +262,7 @@ namespace SecureServices.Dockerfile.Rules
 
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if (instruction.Keyword == "MAINTAINER")
                 {

@@ -12,7 +12,7 @@ namespace SecureServices.Dockerfile.Rules
     {
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if (instruction.Keyword != "RUN")
                 {
@@ -116,7 +116,7 @@ namespace SecureServices.Dockerfile.Rules
         public override void Analyze(DockerfileRuleContext context)
         {
             base.Analyze(context);
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if (instruction.Keyword != "ENV")
                 {
@@ -568,7 +568,7 @@ namespace SecureServices.Dockerfile.Rules
         public override void Analyze(DockerfileRuleContext context)
         {
             base.Analyze(context);
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if ((instruction.Keyword == "COPY" || instruction.Keyword == "ADD") && instruction.GetFlag("chmod") is { Value: { } mode } flag && IsDangerous(mode))
                 {
@@ -674,7 +674,7 @@ namespace SecureServices.Dockerfile.Rules
 
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var stage in context.Document.Stages)
+            foreach (var stage in context.Document.StageList)
             {
                 var instructions = stage.Instructions;
                 for (var i = 1; i < instructions.Count; i++)

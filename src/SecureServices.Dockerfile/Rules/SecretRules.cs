@@ -25,7 +25,7 @@ namespace SecureServices.Dockerfile.Rules
 
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if (instruction.Keyword != "ENV" && instruction.Keyword != "ARG")
                 {
@@ -122,17 +122,19 @@ namespace SecureServices.Dockerfile.Rules
 
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
-                Scan(context, instruction.ArgumentText, instruction.GetArgumentSpan);
-                foreach (var heredoc in instruction.Heredocs)
+                Scan(context, instruction.ArgumentText, instruction, null);
+                var heredocs = instruction.Heredocs;
+                for (var i = 0; i < heredocs.Count; i++)
                 {
-                    Scan(context, heredoc.Content, heredoc.GetContentSpan);
+                    Scan(context, heredocs[i].Content, null, heredocs[i]);
                 }
             }
         }
 
-        private static void Scan(DockerfileRuleContext context, string text, Func<int, int, SourceSpan> map)
+        // The text's owner maps offsets to positions; no delegate is created per instruction (a finding is rare).
+        private static void Scan(DockerfileRuleContext context, string text, Instruction? instruction, Heredoc? heredoc)
         {
             var offset = 0;
             while (offset < text.Length && SecretTokenDetector.TryFind(offset == 0 ? text : text.Substring(offset), out var token))
@@ -140,7 +142,7 @@ namespace SecureServices.Dockerfile.Rules
                 var start = offset + token.Start;
                 context.Report(
                     Ids.SecretTokenInDockerfile,
-                    map(start, start + token.Length),
+                    heredoc != null ? heredoc.GetContentSpan(start, start + token.Length) : instruction!.GetArgumentSpan(start, start + token.Length),
                     new LocalizedSecretKind(token.Kind),
                     text.Substring(start, Math.Min(4, token.Length)),
                     token.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -163,7 +165,7 @@ namespace SecureServices.Dockerfile.Rules
 
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var stage in context.Document.Stages)
+            foreach (var stage in context.Document.StageList)
             {
                 if (!context.IsInFinalImage(stage))
                 {
@@ -305,7 +307,7 @@ namespace SecureServices.Dockerfile.Rules
 
             LocalizedArgument? problem = null;
             var computed = false;
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if ((instruction.Keyword != "COPY" && instruction.Keyword != "ADD") || instruction.GetFlag("from") != null || instruction.Heredocs.Count > 0)
                 {

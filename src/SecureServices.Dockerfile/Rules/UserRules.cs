@@ -158,7 +158,7 @@ namespace SecureServices.Dockerfile.Rules
         public override void Analyze(DockerfileRuleContext context)
         {
             // Remote administration ports, in any stage.
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if (instruction.Keyword != "EXPOSE")
                 {
