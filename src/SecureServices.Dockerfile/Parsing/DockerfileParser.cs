@@ -21,9 +21,17 @@ namespace SecureServices.Dockerfile.Parsing
         /// <summary>The upper-case keyword (a shared string, no allocation) or null when the word is not one.</summary>
         private static string? MatchKeyword(string text, int start, int length)
         {
+            if (length < 3 || length > 11)
+            {
+                return null;
+            }
+
+            // An ASCII first letter, upper-cased, must equal the keyword's; other characters take the full comparison.
+            var c = text[start];
+            var first = c < 128 ? (char)(c >= 'a' && c <= 'z' ? c - 32 : c) : '\0';
             foreach (var keyword in Keywords)
             {
-                if (keyword.Length == length && string.Compare(text, start, keyword, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+                if (keyword.Length == length && (first == '\0' || keyword[0] == first) && string.Compare(text, start, keyword, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
                 {
                     return keyword;
                 }
@@ -663,29 +671,25 @@ namespace SecureServices.Dockerfile.Parsing
             return true;
         }
 
+        private static readonly char[] LineBreaks = { '\n', '\r' };
+
         private static List<string> SplitLines(string text)
         {
             // About 30 characters a line in real Dockerfiles: one allocation instead of five doublings.
             var lines = new List<string>((text.Length / 30) + 4);
             var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-            for (var i = start; i < text.Length; i++)
+            while (start < text.Length)
             {
-                var c = text[i];
-                if (c == '\n' || c == '\r')
+                // IndexOfAny is vectorized: the line break is found without a per-character loop.
+                var i = text.IndexOfAny(LineBreaks, start);
+                if (i < 0)
                 {
-                    lines.Add(text.Substring(start, i - start));
-                    if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                    {
-                        i++;
-                    }
-
-                    start = i + 1;
+                    lines.Add(text.Substring(start));
+                    break;
                 }
-            }
 
-            if (start < text.Length)
-            {
-                lines.Add(text.Substring(start));
+                lines.Add(text.Substring(start, i - start));
+                start = text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? i + 2 : i + 1;
             }
 
             return lines;

@@ -182,9 +182,22 @@ namespace SecureServices.Dockerfile.Shell
                     continue;
                 }
 
-                // A word.
+                // A word. Most words are plain (no quote, escape, substitution or operator): take them as one
+                // substring; otherwise copy the plain prefix and continue character by character.
                 var start = i;
+                while (i < n && !IsSpecial(text[i]))
+                {
+                    i++;
+                }
+
+                if (i > start && (i == n || text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+                {
+                    words.Add(new ShellWord(text.Substring(start, i - start), start, i));
+                    continue;
+                }
+
                 sb.Clear();
+                sb.Append(text, start, i - start);
                 while (i < n)
                 {
                     c = text[i];
@@ -294,6 +307,19 @@ namespace SecureServices.Dockerfile.Shell
             // The scratch list is reused; each command gets an exact-size copy (no growth garbage per command).
             commands.Add(new ShellCommand(new List<ShellWord>(words), separator, position));
             words.Clear();
+        }
+
+        /// <summary>A character that ends a plain word or needs the careful path (quotes, escapes, substitutions, operators).</summary>
+        private static bool IsSpecial(char c)
+        {
+            switch (c)
+            {
+                case ' ': case '\t': case '\r': case '\n': case '\\': case '\'': case '"': case '$': case '<': case '>': case '`':
+                case ';': case '(': case ')': case '|': case '&': case '#':
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         private static bool IsRedirectionAmpersand(string text, int i)
