@@ -61,31 +61,59 @@ namespace SecureServices.Dockerfile.Parsing
         /// <summary>From the first body line to the terminator line.</summary>
         public SourceSpan Span { get; }
 
+        private int[]? lineStarts;
+
         /// <summary>The exact source range of <see cref="Content"/>[start..end) (tabs stripped by <c>&lt;&lt;-</c> are not counted).</summary>
+        /// <remarks>O(log lines) per call: the body's line starts are indexed once, on first use.</remarks>
         public SourceSpan GetContentSpan(int start, int end)
         {
             start = System.Math.Max(0, System.Math.Min(start, Content.Length));
             end = System.Math.Max(start, System.Math.Min(end, Content.Length));
-            int Line(int offset, out int column)
-            {
-                var line = Span.StartLine;
-                var lineStart = 0;
-                for (var i = 0; i < offset; i++)
-                {
-                    if (Content[i] == '\n')
-                    {
-                        line++;
-                        lineStart = i + 1;
-                    }
-                }
+            var starts = lineStarts ??= IndexLineStarts(Content);
+            var startLine = Position(starts, start, out var startColumn);
+            var endLine = Position(starts, end, out var endColumn);
+            return new SourceSpan(startLine, startColumn, endLine, endColumn);
+        }
 
-                column = offset - lineStart + 1;
-                return line;
+        /// <summary>Offsets where each body line starts: 0, then one past every '\n' (ascending).</summary>
+        private static int[] IndexLineStarts(string content)
+        {
+            var count = 1;
+            for (var i = content.IndexOf('\n'); i >= 0; i = content.IndexOf('\n', i + 1))
+            {
+                count++;
             }
 
-            var startLine = Line(start, out var startColumn);
-            var endLine = Line(end, out var endColumn);
-            return new SourceSpan(startLine, startColumn, endLine, endColumn);
+            var starts = new int[count];
+            var n = 1;
+            for (var i = content.IndexOf('\n'); i >= 0; i = content.IndexOf('\n', i + 1))
+            {
+                starts[n++] = i + 1;
+            }
+
+            return starts;
+        }
+
+        /// <summary>The line of <paramref name="offset"/> (the last line start at or before it) and its 1-based column.</summary>
+        private int Position(int[] starts, int offset, out int column)
+        {
+            var low = 0;
+            var high = starts.Length - 1;
+            while (low < high)
+            {
+                var mid = low + ((high - low + 1) >> 1);
+                if (starts[mid] <= offset)
+                {
+                    low = mid;
+                }
+                else
+                {
+                    high = mid - 1;
+                }
+            }
+
+            column = offset - starts[low] + 1;
+            return Span.StartLine + low;
         }
     }
 
