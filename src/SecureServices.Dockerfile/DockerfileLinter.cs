@@ -16,8 +16,8 @@ namespace SecureServices.Dockerfile
         /// <summary>Larger files are not Dockerfiles anyone wrote by hand; they are reported, not parsed.</summary>
         public const long MaxFileBytes = 4 * 1024 * 1024;
 
-        private static readonly DockerfileRule[] RuleSet =
-        {
+        private static readonly System.Collections.ObjectModel.ReadOnlyCollection<DockerfileRule> RuleSet = ReadOnlyTable.Of<DockerfileRule>(
+
             new BaseImageTagRule(),
             new BaseImageDigestRule(),
             new TrustedRegistryRule(),
@@ -42,8 +42,7 @@ namespace SecureServices.Dockerfile
             new RelativeWorkdirRule(),
             new CdRule(),
             new ConsecutiveRunRule(),
-            new MaintainerRule(),
-        };
+            new MaintainerRule());
 
         public static IReadOnlyList<DockerfileRule> Rules => RuleSet;
 
@@ -85,8 +84,9 @@ namespace SecureServices.Dockerfile
 
             var findings = new List<Finding>();
             var context = new DockerfileRuleContext(document, options, findings, buildContext);
-            foreach (var rule in RuleSet)
+            for (var r = 0; r < RuleSet.Count; r++)
             {
+                var rule = RuleSet[r];
                 var before = findings.Count;
                 try
                 {
@@ -100,7 +100,7 @@ namespace SecureServices.Dockerfile
             }
 
             var suppressions = Suppressions.Read(document);
-            if (suppressions.Count > 0)
+            if (suppressions != null && suppressions.Count > 0)
             {
                 findings.RemoveAll(f => suppressions.IsSuppressed(f));
             }

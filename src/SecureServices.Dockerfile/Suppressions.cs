@@ -14,8 +14,6 @@ namespace SecureServices.Dockerfile
         private readonly HashSet<string> fileWide = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly List<(int FirstLine, int LastLine, HashSet<string> Ids)> ranges = new List<(int, int, HashSet<string>)>();
 
-        private static readonly Suppressions Empty = new Suppressions();
-
         public int Count => fileWide.Count + ranges.Count;
 
         private static bool MentionsTool(DockerfileDocument document)
@@ -31,11 +29,12 @@ namespace SecureServices.Dockerfile
             return false;
         }
 
-        public static Suppressions Read(DockerfileDocument document)
+        /// <summary>The suppressions of the file, or null when no comment mentions the tool (the usual file).</summary>
+        public static Suppressions? Read(DockerfileDocument document)
         {
             if (!MentionsTool(document))
             {
-                return Empty;
+                return null;
             }
 
             var result = new Suppressions();

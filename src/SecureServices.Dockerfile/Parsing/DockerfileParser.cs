@@ -12,11 +12,10 @@ namespace SecureServices.Dockerfile.Parsing
     public static class DockerfileParser
     {
         // Ordered by how often they appear, so the linear match below usually stops early.
-        private static readonly string[] Keywords =
-        {
+        private static readonly System.Collections.ObjectModel.ReadOnlyCollection<string> Keywords = ReadOnlyTable.Of(
+
             "RUN", "COPY", "FROM", "ENV", "ARG", "WORKDIR", "USER", "EXPOSE", "ENTRYPOINT", "CMD", "LABEL", "ADD",
-            "HEALTHCHECK", "SHELL", "VOLUME", "STOPSIGNAL", "ONBUILD", "MAINTAINER",
-        };
+            "HEALTHCHECK", "SHELL", "VOLUME", "STOPSIGNAL", "ONBUILD", "MAINTAINER");
 
         /// <summary>The upper-case keyword (a shared string, no allocation) or null when the word is not one.</summary>
         private static string? MatchKeyword(string text, int start, int length)
@@ -26,12 +25,20 @@ namespace SecureServices.Dockerfile.Parsing
                 return null;
             }
 
-            // An ASCII first letter, upper-cased, must equal the keyword's; other characters take the full comparison.
-            var c = text[start];
-            var first = c < 128 ? (char)(c >= 'a' && c <= 'z' ? c - 32 : c) : '\0';
-            foreach (var keyword in Keywords)
+            // ASCII first letters pick the one keyword it can be (length and the first letters, upper-cased);
+            // any other character takes the full case-insensitive comparison with every keyword.
+            var first = text[start];
+            var second = text[start + 1];
+            if (first < 128 && second < 128)
             {
-                if (keyword.Length == length && (first == '\0' || keyword[0] == first) && string.Compare(text, start, keyword, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+                var candidate = KeywordCandidate(Upper(first), Upper(second), length);
+                return candidate != null && string.Compare(text, start, candidate, 0, length, StringComparison.OrdinalIgnoreCase) == 0 ? candidate : null;
+            }
+
+            for (var k = 0; k < Keywords.Count; k++)
+            {
+                var keyword = Keywords[k];
+                if (keyword.Length == length && string.Compare(text, start, keyword, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
                 {
                     return keyword;
                 }
@@ -40,14 +47,44 @@ namespace SecureServices.Dockerfile.Parsing
             return null;
         }
 
-        private static readonly HashSet<string> KeywordsWithoutRequiredArguments = new HashSet<string>(StringComparer.Ordinal)
-        {
-            // Docker accepts these with an empty argument list (CMD [] / ENTRYPOINT [] reset them).
-            "CMD", "ENTRYPOINT",
-        };
+        private static char Upper(char c) => c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
 
-        private static readonly List<Heredoc> NoHeredocs = new List<Heredoc>(0);
-        private static readonly List<InstructionFlag> NoFlags = new List<InstructionFlag>(0);
+        /// <summary>The only keyword of <paramref name="length"/> characters that starts with these (upper-case ASCII) letters, or null.</summary>
+        private static string? KeywordCandidate(char first, char second, int length)
+        {
+            switch (length)
+            {
+                case 3:
+                    switch (first)
+                    {
+                        case 'R': return "RUN";
+                        case 'E': return "ENV";
+                        case 'C': return "CMD";
+                        case 'A': return second == 'D' ? "ADD" : "ARG";
+                        default: return null;
+                    }
+
+                case 4:
+                    switch (first)
+                    {
+                        case 'C': return "COPY";
+                        case 'F': return "FROM";
+                        case 'U': return "USER";
+                        default: return null;
+                    }
+
+                case 5: return first == 'L' ? "LABEL" : first == 'S' ? "SHELL" : null;
+                case 6: return first == 'E' ? "EXPOSE" : first == 'V' ? "VOLUME" : null;
+                case 7: return first == 'W' ? "WORKDIR" : first == 'O' ? "ONBUILD" : null;
+                case 10: return first == 'E' ? "ENTRYPOINT" : first == 'S' ? "STOPSIGNAL" : first == 'M' ? "MAINTAINER" : null;
+                case 11: return "HEALTHCHECK";
+                default: return null;
+            }
+        }
+
+        // Shared by every instruction without heredocs or flags: empty arrays, so no caller can add to them.
+        private static readonly Heredoc[] NoHeredocs = Array.Empty<Heredoc>();
+        private static readonly InstructionFlag[] NoFlags = Array.Empty<InstructionFlag>();
 
         public static DockerfileDocument Parse(string text)
         {
@@ -391,14 +428,11 @@ namespace SecureServices.Dockerfile.Parsing
             }
 
             // Flags: --name[=value] words right after the keyword (ONBUILD's are its inner instruction's).
-            var flags = NoFlags;
+            List<InstructionFlag>? flags = null;
             pos = SkipSpaces(text, kwEnd);
             while (keyword != "ONBUILD" && pos + 2 < text.Length && text[pos] == '-' && text[pos + 1] == '-' && !IsSpace(text[pos + 2]))
             {
-                if (flags == NoFlags)
-                {
-                    flags = new List<InstructionFlag>(2);
-                }
+                flags ??= new List<InstructionFlag>(2);
 
                 var flagEnd = ShellWordEnd(text, pos);
                 var word = text.Substring(pos + 2, flagEnd - pos - 2);
@@ -420,18 +454,19 @@ namespace SecureServices.Dockerfile.Parsing
             var argumentText = text.Substring(argStart, argEnd - argStart);
             var exec = argumentText.Length > 0 && argumentText[0] == '[' ? TryParseJsonArray(argumentText) : null;
 
-            var heredocs = NoHeredocs;
+            IReadOnlyList<Heredoc> heredocs = NoHeredocs;
             if ((keyword == "RUN" || keyword == "COPY" || keyword == "ADD") && argumentText.IndexOf("<<", StringComparison.Ordinal) >= 0)
             {
-                heredocs = new List<Heredoc>(1);
-                ReadHeredocs(lines, ref index, argumentText, heredocs, out error);
+                var read = new List<Heredoc>(1);
+                heredocs = read;
+                ReadHeredocs(lines, ref index, argumentText, read, out error);
                 if (error != null)
                 {
                     return null;
                 }
             }
 
-            if (argumentText.Length == 0 && heredocs.Count == 0 && !KeywordsWithoutRequiredArguments.Contains(keyword))
+            if (argumentText.Length == 0 && heredocs.Count == 0 && keyword != "CMD" && keyword != "ENTRYPOINT")
             {
                 error = new ParseError(EngineMessages.Arg(EngineMessages.MissingArgument, keyword), keywordToken.Span);
                 return null;
@@ -441,7 +476,7 @@ namespace SecureServices.Dockerfile.Parsing
             var endColumn = heredocs.Count > 0 ? heredocs[heredocs.Count - 1].Span.EndColumn : logical.LastColumn;
             var span = new SourceSpan(startLine + 1, keywordToken.Span.StartColumn, endLine, endColumn);
             var argumentSpan = argEnd > argStart ? logical.Span(argStart, argEnd) : keywordToken.Span;
-            return new Instruction(keyword, keywordToken, span, flags, argumentText, argumentSpan, text, argEnd, exec, heredocs, logical.Segments, argStart);
+            return new Instruction(keyword, keywordToken, span, (IReadOnlyList<InstructionFlag>?)flags ?? NoFlags, argumentText, argumentSpan, text, argEnd, exec, heredocs, logical.Segments, argStart);
         }
 
         private static void ReadHeredocs(List<string> lines, ref int index, string arguments, List<Heredoc> heredocs, out ParseError? error)
@@ -671,17 +706,27 @@ namespace SecureServices.Dockerfile.Parsing
             return true;
         }
 
-        private static readonly char[] LineBreaks = { '\n', '\r' };
-
         private static List<string> SplitLines(string text)
         {
             // About 30 characters a line in real Dockerfiles: one allocation instead of five doublings.
             var lines = new List<string>((text.Length / 30) + 4);
             var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+            // The next '\n' and the next '\r', each found by a vectorized IndexOf and searched again only once passed.
+            var lf = text.IndexOf('\n', start);
+            var cr = text.IndexOf('\r', start);
             while (start < text.Length)
             {
-                // IndexOfAny is vectorized: the line break is found without a per-character loop.
-                var i = text.IndexOfAny(LineBreaks, start);
+                if (lf >= 0 && lf < start)
+                {
+                    lf = text.IndexOf('\n', start);
+                }
+
+                if (cr >= 0 && cr < start)
+                {
+                    cr = text.IndexOf('\r', start);
+                }
+
+                var i = lf < 0 ? cr : cr < 0 ? lf : Math.Min(lf, cr);
                 if (i < 0)
                 {
                     lines.Add(text.Substring(start));

@@ -11,7 +11,7 @@ namespace SecureServices.Dockerfile.Rules
     /// </summary>
     public sealed class BaseImageTagRule : DockerfileRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Analyzers.Catalog.RuleIds.UnpinnedBaseImageTag };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Analyzers.Catalog.RuleIds.UnpinnedBaseImageTag);
 
         public override void Analyze(DockerfileRuleContext context)
         {

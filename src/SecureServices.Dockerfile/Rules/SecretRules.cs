@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using SecureServices.Analyzers.Catalog;
 using SecureServices.Analyzers.Internals.SecretDetection;
 using SecureServices.Dockerfile.Parsing;
@@ -10,18 +11,30 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7005: ENV or ARG whose name says it holds a secret.</summary>
     public sealed class SecretNameRule : DockerfileRule
     {
-        private static readonly HashSet<string> SecretWords = new HashSet<string>(StringComparer.Ordinal)
+        private static bool IsSecretWord(string word)
         {
-            "password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "credential", "credentials", "pat",
-        };
+            switch (word)
+            {
+                case "password": case "passwd": case "pwd": case "passphrase": case "secret": case "token": case "apikey": case "credential": case "credentials": case "pat":
+                    return true;
+                default:
+                    return false;
+            }
+        }
 
         // "KEY" alone is too broad (GPG_KEY holds a public fingerprint in official images); these qualify it.
-        private static readonly HashSet<string> KeyQualifiers = new HashSet<string>(StringComparer.Ordinal)
+        private static bool IsKeyQualifier(string word)
         {
-            "api", "access", "secret", "private", "encryption", "signing", "master", "account", "client", "storage", "auth", "subscription", "shared",
-        };
+            switch (word)
+            {
+                case "api": case "access": case "secret": case "private": case "encryption": case "signing": case "master": case "account": case "client": case "storage": case "auth": case "subscription": case "shared":
+                    return true;
+                default:
+                    return false;
+            }
+        }
 
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.SecretNameInEnvOrArg };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.SecretNameInEnvOrArg);
 
         public override void Analyze(DockerfileRuleContext context)
         {
@@ -49,7 +62,7 @@ namespace SecureServices.Dockerfile.Rules
         }
 
         // Lower-case compounds: dbpassword, authtoken, clientsecret, apikey.
-        private static readonly string[] CompoundSuffixes = { "password", "passwd", "secret", "token", "apikey" };
+        private static readonly ReadOnlyCollection<string> CompoundSuffixes = ReadOnlyTable.Of("password", "passwd", "secret", "token", "apikey");
 
         /// <summary>The last word of the name is a secret word (DB_PASSWORD, NpmToken, API_KEY); *_FILE, *_PATH, *_VERSION, PUBLIC_*, USERNAME are not.</summary>
         internal static bool IsSecretName(string name)
@@ -90,18 +103,19 @@ namespace SecureServices.Dockerfile.Rules
             }
 
             var last = Word(name, lastStart, lastEnd);
-            if (SecretWords.Contains(last))
+            if (IsSecretWord(last))
             {
                 return last != "pat" || count > 1;
             }
 
             if (last == "key")
             {
-                return count > 1 && KeyQualifiers.Contains(Word(name, previousStart, previousEnd));
+                return count > 1 && IsKeyQualifier(Word(name, previousStart, previousEnd));
             }
 
-            foreach (var word in CompoundSuffixes)
+            for (var i = 0; i < CompoundSuffixes.Count; i++)
             {
+                var word = CompoundSuffixes[i];
                 if (last.Length > word.Length + 1 && last.EndsWith(word, StringComparison.Ordinal))
                 {
                     return true;
@@ -118,7 +132,7 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7006: a value with a recognised credential format anywhere in the instructions (the C# secrets detector).</summary>
     public sealed class SecretTokenRule : DockerfileRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.SecretTokenInDockerfile };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.SecretTokenInDockerfile);
 
         public override void Analyze(DockerfileRuleContext context)
         {
@@ -155,13 +169,11 @@ namespace SecureServices.Dockerfile.Rules
     public sealed class SecretFileCopyRule : DockerfileRule
     {
         // Files in a context root that COPY . would bring in and that hold secrets.
-        private static readonly string[] WellKnownSecretFiles =
-        {
+        private static readonly ReadOnlyCollection<string> WellKnownSecretFiles = ReadOnlyTable.Of(
             ".env", ".npmrc", ".netrc", ".git-credentials", "appsettings.Development.json", "nuget.config", "NuGet.Config", "NuGet.config",
-            ".aws/credentials", "id_rsa", "id_ed25519",
-        };
+            ".aws/credentials", "id_rsa", "id_ed25519");
 
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.SecretFileCopiedIntoImage };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.SecretFileCopiedIntoImage);
 
         public override void Analyze(DockerfileRuleContext context)
         {
@@ -286,16 +298,14 @@ namespace SecureServices.Dockerfile.Rules
             "le .dockerignore n'exclut pas {0}");
 
         // What must stay out, and a path that shows whether the .dockerignore excludes it.
-        private static readonly (string Entry, string[] Probes)[] Required =
-        {
-            (".git", new[] { ".git" }),
-            ("**/bin", new[] { "bin", "src/App/bin" }),
-            ("**/obj", new[] { "obj", "src/App/obj" }),
-            (".env", new[] { ".env" }),
-            ("*.pfx", new[] { "certificate.pfx" }),
-        };
+        private static readonly ReadOnlyCollection<(string Entry, ReadOnlyCollection<string> Probes)> Required = ReadOnlyTable.Of(
+            (".git", ReadOnlyTable.Of(".git")),
+            ("**/bin", ReadOnlyTable.Of("bin", "src/App/bin")),
+            ("**/obj", ReadOnlyTable.Of("obj", "src/App/obj")),
+            (".env", ReadOnlyTable.Of(".env")),
+            ("*.pfx", ReadOnlyTable.Of("certificate.pfx")));
 
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.WholeContextCopiedWithoutDockerignore };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.WholeContextCopiedWithoutDockerignore);
 
         public override void Analyze(DockerfileRuleContext context)
         {

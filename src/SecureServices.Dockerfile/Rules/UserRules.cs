@@ -82,7 +82,7 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7004: the final image runs as root (build stages are never reported).</summary>
     public sealed class FinalStageRootRule : DockerfileRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.FinalStageRunsAsRoot };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.FinalStageRunsAsRoot);
 
         public override void Analyze(DockerfileRuleContext context)
         {
@@ -153,7 +153,7 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7017 (remote administration ports) and SSA7018 (privileged ports under a non-root user).</summary>
     public sealed class PortRules : DockerfileRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.RemoteAdministrationPortExposed, Ids.PrivilegedPortForNonRootUser };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.RemoteAdministrationPortExposed, Ids.PrivilegedPortForNonRootUser);
 
         public override void Analyze(DockerfileRuleContext context)
         {
