@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Xunit;
+using static SecureServices.Analyzers.Tasks.Tests.TaskHarness;
 
 namespace SecureServices.Analyzers.Tasks.Tests;
 
@@ -126,12 +127,7 @@ public sealed class HostileFileTests : IDisposable
     [UnixFact]
     public void Symbolic_link_out_of_the_context_is_an_absent_file()
     {
-        var outside = Path.Combine(dir, "outside");
-        Directory.CreateDirectory(outside);
-        Write(Path.Combine(outside, ".env"), "API_TOKEN=1\n");
-        var path = Write(Path.Combine(context, "Dockerfile"), CopyAll);
-        Write(Path.Combine(context, ".dockerignore"), Excludes);
-        File.CreateSymbolicLink(Path.Combine(context, ".env"), Path.Combine("..", "outside", ".env"));
+        var path = ContextWithEnvLink(Path.Combine("..", "outside", ".env"));
         var (task, engine) = Create(path);
 
         Assert.True(RunWithin(task));
@@ -144,12 +140,7 @@ public sealed class HostileFileTests : IDisposable
     [UnixFact]
     public void Absolute_symbolic_link_resolves_inside_the_context_root_as_the_builder_does()
     {
-        var outside = Path.Combine(dir, "outside");
-        Directory.CreateDirectory(outside);
-        Write(Path.Combine(outside, ".env"), "API_TOKEN=1\n");
-        var path = Write(Path.Combine(context, "Dockerfile"), CopyAll);
-        Write(Path.Combine(context, ".dockerignore"), Excludes);
-        File.CreateSymbolicLink(Path.Combine(context, ".env"), Path.Combine(outside, ".env"));
+        var path = ContextWithEnvLink(Path.Combine(dir, "outside", ".env"));
         var (task, engine) = Create(path);
 
         Assert.True(RunWithin(task));
@@ -193,6 +184,17 @@ public sealed class HostileFileTests : IDisposable
         Assert.Equal(FileKind.Missing, FileProbe.Kind(Path.Combine(context, "nope")));
     }
 
+    /// <summary>A context whose .env is a symbolic link to <paramref name="target"/>; a real .env with a token waits outside the context.</summary>
+    private string ContextWithEnvLink(string target)
+    {
+        var outside = Path.Combine(dir, "outside");
+        Directory.CreateDirectory(outside);
+        Write(Path.Combine(outside, ".env"), "API_TOKEN=1\n");
+        Write(Path.Combine(context, ".dockerignore"), Excludes);
+        File.CreateSymbolicLink(Path.Combine(context, ".env"), target);
+        return Write(Path.Combine(context, "Dockerfile"), CopyAll);
+    }
+
     /// <summary>Runs the task on another thread: a regression that blocks on a pipe fails the test instead of hanging the run.</summary>
     private static bool RunWithin(LintDockerfiles task)
     {
@@ -213,17 +215,5 @@ public sealed class HostileFileTests : IDisposable
     {
         File.WriteAllText(path, content);
         return path;
-    }
-
-    private static (LintDockerfiles Task, FakeBuildEngine Engine) Create(string dockerfile)
-    {
-        var engine = new FakeBuildEngine();
-        var task = new LintDockerfiles
-        {
-            BuildEngine = engine,
-            Dockerfiles = new ITaskItem[] { new TaskItem(dockerfile) },
-            UICulture = "en",
-        };
-        return (task, engine);
     }
 }
