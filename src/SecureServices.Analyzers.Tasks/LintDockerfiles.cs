@@ -47,6 +47,7 @@ namespace SecureServices.Analyzers.Tasks
             var configs = new EditorConfigLocator(GlobalAnalyzerConfigFiles);
             var findingCount = 0;
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var reportedNotRegular = new HashSet<string>(StringComparer.Ordinal);
             var sarif = string.IsNullOrWhiteSpace(Sarif) ? null : new SarifWriter();
             foreach (var item in Dockerfiles)
             {
@@ -79,7 +80,7 @@ namespace SecureServices.Analyzers.Tasks
                 // not opened: one SSA9001 at that file, once, rather than a build that waits forever.
                 foreach (var file in notRegular)
                 {
-                    if (seen.Add(file))
+                    if (reportedNotRegular.Add(file))
                     {
                         findings.Add((file, DockerfileLinter.NotAnalyzable(Dockerfile.Parsing.SourceSpan.Start, EngineMessages.Arg(EngineMessages.NotRegularContextFile, Path.GetFileName(file)))[0]));
                     }

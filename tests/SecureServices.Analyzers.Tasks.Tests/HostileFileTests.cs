@@ -92,6 +92,7 @@ public sealed class HostileFileTests : IDisposable
 
         var w = Assert.Single(engine.Warnings);
         Assert.Equal(("SSA9001", ignore, 1, 1), (w.Code, w.File, w.LineNumber, w.ColumnNumber));
+        Assert.Contains(engine.Messages, m => m.Message.StartsWith("SecureServices: linted 1 Dockerfile(s),", StringComparison.Ordinal)); // the pipe is not counted as a Dockerfile
         Assert.Equal("Dockerfile not analyzed: the build context file '.dockerignore' is not a regular file (a named pipe, a device or a socket); it is not read", w.Message);
     }
 
