@@ -57,7 +57,7 @@ namespace SecureServices.Analyzers.Tasks
         /// </summary>
         public static string? ResolveInContext(string root, string relativePath)
         {
-            var pending = new List<string>(relativePath.Replace('\\', '/').Split('/'));
+            var pending = new List<string>(IsWindows ? relativePath.Split('/', '\\') : relativePath.Split('/'));
             pending.Reverse(); // a stack: the next segment is at the end
             var current = root;
             var hops = 0;
@@ -96,15 +96,27 @@ namespace SecureServices.Analyzers.Tasks
                     return null;
                 }
 
-                var targetSegments = target.Split('/');
+                if (Path.IsPathRooted(target))
+                {
+                    if (!IsWindows)
+                    {
+                        current = root; // '/x' is the context's '/x' for the builder
+                    }
+                    else if (IsSameOrUnder(Path.GetFullPath(target), root))
+                    {
+                        current = root;
+                        target = Path.GetFullPath(target).Substring(root.Length);
+                    }
+                    else
+                    {
+                        return null; // another drive or folder: outside the context
+                    }
+                }
+
+                var targetSegments = IsWindows ? target.Split('/', '\\') : target.Split('/'); // '\\' is a file-name character on Unix
                 for (var i = targetSegments.Length - 1; i >= 0; i--)
                 {
                     pending.Add(targetSegments[i]);
-                }
-
-                if (target.StartsWith("/", StringComparison.Ordinal))
-                {
-                    current = root;
                 }
             }
 
@@ -112,7 +124,7 @@ namespace SecureServices.Analyzers.Tasks
         }
 
         private static bool IsSameOrUnder(string path, string root)
-            => path.StartsWith(root, StringComparison.Ordinal)
+            => path.StartsWith(root, IsWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)
             && (path.Length == root.Length || path[root.Length] == Path.DirectorySeparatorChar || root.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal));
 
         private static FileKind Probe(string path, bool followLinks)
@@ -138,7 +150,7 @@ namespace SecureServices.Analyzers.Tasks
                 }
                 catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException || ex is BadImageFormatException)
                 {
-                    // Not the .NET runtime (Mono, an unusual host): the managed view below.
+                    // Not the .NET runtime (Mono, an unusual host): the managed view below (links via LinkTarget, pipes unseen).
                 }
             }
 
@@ -146,12 +158,12 @@ namespace SecureServices.Analyzers.Tasks
             {
                 if (Directory.Exists(path))
                 {
-                    return !followLinks && IsReparsePoint(path) ? FileKind.SymbolicLink : FileKind.Directory;
+                    return !followLinks && IsLink(path) ? FileKind.SymbolicLink : FileKind.Directory;
                 }
 
                 if (File.Exists(path))
                 {
-                    return !followLinks && IsReparsePoint(path) ? FileKind.SymbolicLink : FileKind.Regular;
+                    return !followLinks && IsLink(path) ? FileKind.SymbolicLink : FileKind.Regular;
                 }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
@@ -161,14 +173,32 @@ namespace SecureServices.Analyzers.Tasks
             return FileKind.Missing;
         }
 
-        private static bool IsReparsePoint(string path) => (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0;
+        /// <summary>
+        /// A symbolic link or junction, without native calls: a reparse point whose link target the runtime can read
+        /// (FileSystemInfo.LinkTarget, .NET 6+). Other reparse points (cloud placeholders such as OneDrive's) are
+        /// ordinary files, and where the property does not exist (.NET Framework) no file is taken for a link.
+        /// </summary>
+        private static bool IsLink(string path)
+            => (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0 && ManagedLinkTarget(path) != null;
+
+        private static string? ManagedLinkTarget(string path)
+        {
+            try
+            {
+                return typeof(FileSystemInfo).GetProperty("LinkTarget")?.GetValue(new FileInfo(path)) as string;
+            }
+            catch (Exception ex) when (ex is System.Reflection.TargetInvocationException || ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                return null;
+            }
+        }
 
         /// <summary>The target of a symbolic link as written, or null (not a link, or no way to read it: then the link is not followed).</summary>
         private static string? ReadLink(string path)
         {
             if (IsWindows)
             {
-                return null;
+                return ManagedLinkTarget(path);
             }
 
             try
@@ -179,7 +209,7 @@ namespace SecureServices.Analyzers.Tasks
             }
             catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException || ex is BadImageFormatException)
             {
-                return null;
+                return ManagedLinkTarget(path);
             }
         }
 
