@@ -72,7 +72,8 @@ namespace SecureServices.Analyzers.Tasks
         {
             try
             {
-                return File.Exists(path) ? EditorConfigFile.Parse(File.ReadAllText(path), Path.GetDirectoryName(path)!) : null;
+                // Never opened unless it is a regular file: a named pipe would block the build.
+                return LintDockerfiles.ReadSmall(path, long.MaxValue) is { } text ? EditorConfigFile.Parse(text, Path.GetDirectoryName(path)!) : null;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

@@ -47,6 +47,7 @@ namespace SecureServices.Analyzers.Tasks
             var configs = new EditorConfigLocator(GlobalAnalyzerConfigFiles);
             var findingCount = 0;
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var reportedNotRegular = new HashSet<string>(StringComparer.Ordinal);
             var sarif = string.IsNullOrWhiteSpace(Sarif) ? null : new SarifWriter();
             foreach (var item in Dockerfiles)
             {
@@ -67,15 +68,32 @@ namespace SecureServices.Analyzers.Tasks
                 }
 
                 var options = new LintOptions(properties);
-                var buildContext = CreateBuildContext(path, item.GetMetadata("BuildContext"));
+                var notRegular = new List<string>();
+                var buildContext = CreateBuildContext(path, item.GetMetadata("BuildContext"), notRegular);
+                var findings = new List<(string File, Finding Finding)>();
                 foreach (var finding in LintOne(path, options, buildContext))
+                {
+                    findings.Add((path, finding));
+                }
+
+                // A context file that is a pipe, a device or a socket (the .dockerignore, a file a rule reads) was
+                // not opened: one SSA9001 at that file, once, rather than a build that waits forever.
+                foreach (var file in notRegular)
+                {
+                    if (reportedNotRegular.Add(file))
+                    {
+                        findings.Add((file, DockerfileLinter.NotAnalyzable(Dockerfile.Parsing.SourceSpan.Start, EngineMessages.Arg(EngineMessages.NotRegularContextFile, Path.GetFileName(file)))[0]));
+                    }
+                }
+
+                foreach (var (file, finding) in findings)
                 {
                     var rule = RuleCatalog.Get(finding.RuleId);
                     var severity = policy.Resolve(rule, properties);
-                    if (Report(path, finding, rule, severity, culture))
+                    if (Report(file, finding, rule, severity, culture))
                     {
                         findingCount++;
-                        sarif?.Add(path, finding, rule, severity, finding.GetMessage(culture));
+                        sarif?.Add(file, finding, rule, severity, finding.GetMessage(culture));
                     }
                 }
             }
@@ -112,24 +130,34 @@ namespace SecureServices.Analyzers.Tasks
         /// <summary>
         /// The Docker build context: the item's <c>BuildContext</c> metadata or the Dockerfile's folder. Its
         /// .dockerignore is <c>&lt;Dockerfile&gt;.dockerignore</c> beside the Dockerfile when present (as BuildKit
-        /// does), else <c>.dockerignore</c> at the context root.
+        /// does), else <c>.dockerignore</c> at the context root. Context files are resolved inside the context
+        /// (a symbolic link that leaves it is an absent file, as for the builder) and never opened unless they
+        /// are regular files; the paths of those that are not are added to <paramref name="notRegular"/>.
+        /// A .dockerignore that is not a regular file leaves the context unknown (the builder could not read it either).
         /// </summary>
-        internal static DockerBuildContext? CreateBuildContext(string dockerfile, string? contextMetadata)
+        internal static DockerBuildContext? CreateBuildContext(string dockerfile, string? contextMetadata, List<string>? notRegular = null)
         {
             try
             {
-                var dockerfileDirectory = Path.GetDirectoryName(dockerfile)!;
-                var specific = dockerfile + ".dockerignore";
-                var root = string.IsNullOrWhiteSpace(contextMetadata)
-                    ? GuessContext(dockerfileDirectory, specific)
-                    : Path.GetFullPath(Path.Combine(dockerfileDirectory, contextMetadata!.Trim()));
-                if (!Directory.Exists(root))
+                var root = ContextRoot(dockerfile, contextMetadata);
+                if (FileProbe.Kind(root) != FileKind.Directory)
                 {
                     return null;
                 }
 
-                var general = Path.Combine(root, ".dockerignore");
-                var ignore = ReadSmall(File.Exists(specific) ? specific : general);
+                var ignorePath = DockerignorePath(dockerfile, root);
+                string? ignore = null;
+                if (ignorePath != null)
+                {
+                    if (FileProbe.Kind(ignorePath) == FileKind.Special)
+                    {
+                        notRegular?.Add(ignorePath);
+                        return null;
+                    }
+
+                    ignore = ReadSmall(ignorePath);
+                }
+
                 return new DockerBuildContext(ignore, relative =>
                 {
                     if (relative.IndexOf("..", StringComparison.Ordinal) >= 0 || Path.IsPathRooted(relative))
@@ -137,7 +165,23 @@ namespace SecureServices.Analyzers.Tasks
                         return null;
                     }
 
-                    return ReadSmall(Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar)));
+                    var file = FileProbe.ResolveInContext(root, relative);
+                    if (file == null)
+                    {
+                        return null;
+                    }
+
+                    if (FileProbe.Kind(file) == FileKind.Special)
+                    {
+                        if (notRegular != null && !notRegular.Contains(file))
+                        {
+                            notRegular.Add(file);
+                        }
+
+                        return null;
+                    }
+
+                    return ReadSmall(file);
                 });
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException || ex is System.Security.SecurityException)
@@ -146,19 +190,77 @@ namespace SecureServices.Analyzers.Tasks
             }
         }
 
+        /// <summary>The context root: the <c>BuildContext</c> metadata relative to the Dockerfile's folder, or the guessed one.</summary>
+        private static string ContextRoot(string dockerfile, string? contextMetadata)
+        {
+            var dockerfileDirectory = Path.GetDirectoryName(dockerfile)!;
+            return string.IsNullOrWhiteSpace(contextMetadata)
+                ? GuessContext(dockerfileDirectory, dockerfile + ".dockerignore")
+                : Path.GetFullPath(Path.Combine(dockerfileDirectory, contextMetadata!.Trim()));
+        }
+
+        /// <summary>The .dockerignore the context uses (the Dockerfile-specific one first), or null when there is none.</summary>
+        private static string? DockerignorePath(string dockerfile, string root)
+        {
+            var specific = dockerfile + ".dockerignore";
+            if (IsFile(specific))
+            {
+                return specific;
+            }
+
+            var general = Path.Combine(root, ".dockerignore");
+            return IsFile(general) ? general : null;
+        }
+
+        /// <summary>What <c>File.Exists</c> answers (a file of any type, not a folder), without touching the file.</summary>
+        private static bool IsFile(string path) => FileProbe.Kind(path) is FileKind.Regular or FileKind.Special;
+
+        /// <summary>
+        /// Every .dockerignore whose presence or content can change what the task reports for this Dockerfile:
+        /// the Dockerfile-specific one, the one in the Dockerfile's folder and in each parent folder the context
+        /// guess may climb to, and the one at an explicit context root. The targets' Inputs must cover the same set.
+        /// </summary>
+        internal static IEnumerable<string> DockerignoreCandidates(string dockerfile, string? contextMetadata)
+        {
+            var dockerfileDirectory = Path.GetDirectoryName(dockerfile)!;
+            yield return dockerfile + ".dockerignore";
+            if (!string.IsNullOrWhiteSpace(contextMetadata))
+            {
+                yield return Path.Combine(Path.GetFullPath(Path.Combine(dockerfileDirectory, contextMetadata!.Trim())), ".dockerignore");
+                yield break;
+            }
+
+            var dir = dockerfileDirectory;
+            yield return Path.Combine(dir, ".dockerignore");
+            for (var depth = 0; depth < MaxContextGuessDepth; depth++)
+            {
+                var parent = Path.GetDirectoryName(dir);
+                if (string.IsNullOrEmpty(parent))
+                {
+                    yield break;
+                }
+
+                dir = parent!;
+                yield return Path.Combine(dir, ".dockerignore");
+            }
+        }
+
+        /// <summary>How many parent folders the context guess climbs (the targets list as many for Inputs).</summary>
+        internal const int MaxContextGuessDepth = 4;
+
         /// <summary>
         /// Without a BuildContext, the Dockerfile's folder — unless it has no .dockerignore and a parent folder up to
         /// the repository root does: Visual Studio's layout builds from the solution folder, where its .dockerignore is.
         /// </summary>
         private static string GuessContext(string dockerfileDirectory, string specificIgnore)
         {
-            if (File.Exists(specificIgnore) || File.Exists(Path.Combine(dockerfileDirectory, ".dockerignore")))
+            if (IsFile(specificIgnore) || IsFile(Path.Combine(dockerfileDirectory, ".dockerignore")))
             {
                 return dockerfileDirectory;
             }
 
             var dir = dockerfileDirectory;
-            for (var depth = 0; depth < 4 && !IsRepositoryRoot(dir); depth++)
+            for (var depth = 0; depth < MaxContextGuessDepth && !IsRepositoryRoot(dir); depth++)
             {
                 var parent = Path.GetDirectoryName(dir);
                 if (string.IsNullOrEmpty(parent))
@@ -167,7 +269,7 @@ namespace SecureServices.Analyzers.Tasks
                 }
 
                 dir = parent!;
-                if (File.Exists(Path.Combine(dir, ".dockerignore")))
+                if (IsFile(Path.Combine(dir, ".dockerignore")))
                 {
                     return dir;
                 }
@@ -179,13 +281,26 @@ namespace SecureServices.Analyzers.Tasks
         private static bool IsRepositoryRoot(string dir)
             => Directory.Exists(Path.Combine(dir, ".git")) || File.Exists(Path.Combine(dir, ".git"));
 
-        /// <summary>A context file's text, or null when absent, unreadable or larger than 1 MB (not a config file).</summary>
-        private static string? ReadSmall(string path)
+        /// <summary>
+        /// A context file's text, or null when absent, not a regular file, unreadable or larger than 1 MB (not a
+        /// config file). A zero-length file is never opened: its text is empty whatever it is.
+        /// </summary>
+        internal static string? ReadSmall(string path, long maxBytes = 1024 * 1024)
         {
             try
             {
+                if (FileProbe.Kind(path) != FileKind.Regular)
+                {
+                    return null;
+                }
+
                 var info = new FileInfo(path);
-                return info.Exists && info.Length <= 1024 * 1024 ? File.ReadAllText(path) : null;
+                if (!info.Exists || info.Length > maxBytes)
+                {
+                    return null;
+                }
+
+                return info.Length == 0 ? string.Empty : File.ReadAllText(path);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException || ex is System.Security.SecurityException)
             {
@@ -198,9 +313,15 @@ namespace SecureServices.Analyzers.Tasks
             byte[] content;
             try
             {
-                if (Directory.Exists(path))
+                switch (FileProbe.Kind(path))
                 {
-                    return DockerfileLinter.NotAnalyzable(Dockerfile.Parsing.SourceSpan.Start, EngineMessages.Arg(EngineMessages.IsFolder));
+                    case FileKind.Directory:
+                        return DockerfileLinter.NotAnalyzable(Dockerfile.Parsing.SourceSpan.Start, EngineMessages.Arg(EngineMessages.IsFolder));
+                    case FileKind.Missing:
+                        return DockerfileLinter.NotAnalyzable(Dockerfile.Parsing.SourceSpan.Start, EngineMessages.Arg(EngineMessages.DoesNotExist));
+                    case FileKind.Special:
+                        // Opening a named pipe blocks until a writer appears; a device may never end.
+                        return DockerfileLinter.NotAnalyzable(Dockerfile.Parsing.SourceSpan.Start, EngineMessages.Arg(EngineMessages.NotRegularFile));
                 }
 
                 var info = new FileInfo(path);
@@ -214,7 +335,8 @@ namespace SecureServices.Analyzers.Tasks
                     return DockerfileLinter.NotAnalyzable(Dockerfile.Parsing.SourceSpan.Start, EngineMessages.Arg(EngineMessages.TooLarge, info.Length / (1024 * 1024), DockerfileLinter.MaxFileBytes / (1024 * 1024)));
                 }
 
-                content = File.ReadAllBytes(path);
+                // A zero-length file is not opened (where the file type is unknown, a pipe has length 0 too).
+                content = info.Length == 0 ? Array.Empty<byte>() : File.ReadAllBytes(path);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
             {

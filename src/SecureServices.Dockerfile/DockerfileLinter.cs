@@ -16,8 +16,8 @@ namespace SecureServices.Dockerfile
         /// <summary>Larger files are not Dockerfiles anyone wrote by hand; they are reported, not parsed.</summary>
         public const long MaxFileBytes = 4 * 1024 * 1024;
 
-        private static readonly DockerfileRule[] RuleSet =
-        {
+        private static readonly System.Collections.ObjectModel.ReadOnlyCollection<DockerfileRule> RuleSet = ReadOnlyTable.Of<DockerfileRule>(
+
             new BaseImageTagRule(),
             new BaseImageDigestRule(),
             new TrustedRegistryRule(),
@@ -42,8 +42,7 @@ namespace SecureServices.Dockerfile
             new RelativeWorkdirRule(),
             new CdRule(),
             new ConsecutiveRunRule(),
-            new MaintainerRule(),
-        };
+            new MaintainerRule());
 
         public static IReadOnlyList<DockerfileRule> Rules => RuleSet;
 
@@ -55,13 +54,10 @@ namespace SecureServices.Dockerfile
                 return NotAnalyzable(SourceSpan.Start, EngineMessages.Arg(EngineMessages.TooLarge, content.LongLength / (1024 * 1024), MaxFileBytes / (1024 * 1024)));
             }
 
-            var probe = Math.Min(content.Length, 8192);
-            for (var i = 0; i < probe; i++)
+            // A NUL byte in the first 8 KB means binary (vectorized search, not a byte loop).
+            if (Array.IndexOf(content, (byte)0, 0, Math.Min(content.Length, 8192)) >= 0)
             {
-                if (content[i] == 0)
-                {
-                    return NotAnalyzable(SourceSpan.Start, EngineMessages.Arg(EngineMessages.Binary));
-                }
+                return NotAnalyzable(SourceSpan.Start, EngineMessages.Arg(EngineMessages.Binary));
             }
 
             return Lint(Encoding.UTF8.GetString(content), options, buildContext);
@@ -88,8 +84,9 @@ namespace SecureServices.Dockerfile
 
             var findings = new List<Finding>();
             var context = new DockerfileRuleContext(document, options, findings, buildContext);
-            foreach (var rule in RuleSet)
+            for (var r = 0; r < RuleSet.Count; r++)
             {
+                var rule = RuleSet[r];
                 var before = findings.Count;
                 try
                 {
@@ -103,7 +100,7 @@ namespace SecureServices.Dockerfile
             }
 
             var suppressions = Suppressions.Read(document);
-            if (suppressions.Count > 0)
+            if (suppressions != null && suppressions.Count > 0)
             {
                 findings.RemoveAll(f => suppressions.IsSuppressed(f));
             }

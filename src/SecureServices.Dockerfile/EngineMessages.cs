@@ -61,6 +61,8 @@ namespace SecureServices.Dockerfile
         public static readonly LocalizedText RuleFailed = new LocalizedText("rule {0} failed ({1})", "la règle {0} a échoué ({1})");
         public static readonly LocalizedText IsFolder = new LocalizedText("the path is a folder, not a file", "le chemin désigne un dossier, pas un fichier");
         public static readonly LocalizedText DoesNotExist = new LocalizedText("the file does not exist", "le fichier n'existe pas");
+        public static readonly LocalizedText NotRegularFile = new LocalizedText("the path is not a regular file (a named pipe, a device or a socket); it is not read", "le chemin ne désigne pas un fichier ordinaire (tube nommé, périphérique ou socket) ; il n'est pas lu");
+        public static readonly LocalizedText NotRegularContextFile = new LocalizedText("the build context file '{0}' is not a regular file (a named pipe, a device or a socket); it is not read", "le fichier « {0} » du contexte de construction n'est pas un fichier ordinaire (tube nommé, périphérique ou socket) ; il n'est pas lu");
         public static readonly LocalizedText CannotRead = new LocalizedText("the file cannot be read ({0})", "le fichier ne peut pas être lu ({0})");
 
         public static LocalizedArgument Arg(LocalizedText text, params object[] args) => new LocalizedArgument(text, args);

@@ -6,7 +6,7 @@ namespace SecureServices.Dockerfile
     /// <summary>The <c>secureservices.*</c> options that apply to one Dockerfile (from .editorconfig).</summary>
     public sealed class LintOptions
     {
-        public static readonly LintOptions Empty = new LintOptions(new Dictionary<string, string>());
+        public static readonly LintOptions Empty = new LintOptions(new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>()));
 
         private readonly IReadOnlyDictionary<string, string> values;
 

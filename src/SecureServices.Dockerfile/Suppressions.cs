@@ -14,8 +14,6 @@ namespace SecureServices.Dockerfile
         private readonly HashSet<string> fileWide = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly List<(int FirstLine, int LastLine, HashSet<string> Ids)> ranges = new List<(int, int, HashSet<string>)>();
 
-        private static readonly Suppressions Empty = new Suppressions();
-
         public int Count => fileWide.Count + ranges.Count;
 
         private static bool MentionsTool(DockerfileDocument document)
@@ -31,11 +29,12 @@ namespace SecureServices.Dockerfile
             return false;
         }
 
-        public static Suppressions Read(DockerfileDocument document)
+        /// <summary>The suppressions of the file, or null when no comment mentions the tool (the usual file).</summary>
+        public static Suppressions? Read(DockerfileDocument document)
         {
             if (!MentionsTool(document))
             {
-                return Empty;
+                return null;
             }
 
             var result = new Suppressions();
@@ -69,7 +68,7 @@ namespace SecureServices.Dockerfile
                 commentLines.Add(c.Line);
             }
 
-            foreach (var instruction in document.Instructions)
+            foreach (var instruction in document.InstructionList)
             {
                 // Walk up the contiguous comment block above the instruction.
                 for (var line = instruction.Span.StartLine - 1; line >= 1 && commentLines.Contains(line); line--)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Xunit;
+using static SecureServices.Analyzers.Tasks.Tests.TaskHarness;
 
 namespace SecureServices.Analyzers.Tasks.Tests;
 
@@ -228,17 +229,5 @@ public sealed class BuildContextAndSarifTests : IDisposable
         var path = Path.Combine(dir, name);
         File.WriteAllText(path, content);
         return path;
-    }
-
-    private static (LintDockerfiles Task, FakeBuildEngine Engine) Create(string dockerfile)
-    {
-        var engine = new FakeBuildEngine();
-        var task = new LintDockerfiles
-        {
-            BuildEngine = engine,
-            Dockerfiles = new ITaskItem[] { new TaskItem(dockerfile) },
-            UICulture = "en",
-        };
-        return (task, engine);
     }
 }

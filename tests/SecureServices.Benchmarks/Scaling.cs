@@ -165,6 +165,17 @@ internal static class Scaling
             return Encoding.UTF8.GetBytes(sb.ToString());
         });
         yield return ("long line", n => Encoding.UTF8.GetBytes("FROM alpine:3.20\nENV A=\"" + new string('x', n * 100) + "\"\nLABEL " + string.Concat(Enumerable.Range(0, n).Select(i => $"k{i}=v{i} ")) + "\n"));
+        yield return ("long RUN heredoc", n =>
+        {
+            // Every body line is a finding (curl -k), so each one maps a heredoc offset to a line and column.
+            var sb = new StringBuilder("FROM alpine:3.20\nRUN <<EOF\n");
+            for (var i = 0; i < n; i++)
+            {
+                sb.Append("curl -k https://example.test/file").Append(i).Append(" -o /tmp/f").Append(i).Append('\n');
+            }
+
+            return Encoding.UTF8.GetBytes(sb.Append("EOF\n").ToString());
+        });
         yield return ("many comments", n => Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, n).Select(i => $"# secureservices ignore=SSA7001 -- reason {i}\n")) + "FROM alpine\n"));
     }
 }

@@ -132,6 +132,37 @@ public sealed class ParserTests
         Assert.Equal("(11,1,11,5)", S(copy.Heredocs[0].GetContentSpan(0, 4)));
     }
 
+    [Fact]
+    public void Heredoc_content_spans_map_every_offset_to_its_line_and_column()
+    {
+        // Body on lines 3-6: "ab\n" (offsets 0-2), "\n" (3), "cde\n" (4-7), "f" (8) and the final "\n" (9).
+        var doc = DockerfileParser.Parse("FROM alpine:3.20\nRUN <<EOF\nab\n\ncde\nf\nEOF\n");
+        var heredoc = Assert.Single(doc.Instructions[1].Heredocs);
+        Assert.Equal("ab\n\ncde\nf\n", heredoc.Content);
+        Assert.Equal("(3,1,3,3)", S(heredoc.GetContentSpan(0, 2)));
+        Assert.Equal("(3,3,4,1)", S(heredoc.GetContentSpan(2, 3)));   // the newline ends at the next line's start
+        Assert.Equal("(4,1,5,1)", S(heredoc.GetContentSpan(3, 4)));   // the empty line
+        Assert.Equal("(5,2,6,1)", S(heredoc.GetContentSpan(5, 8)));   // across a line break
+        Assert.Equal("(6,1,7,1)", S(heredoc.GetContentSpan(8, 10)));  // up to the end of the body
+        Assert.Equal("(7,1,7,1)", S(heredoc.GetContentSpan(99, 120))); // clamped to the end
+        Assert.Equal("(3,1,3,1)", S(heredoc.GetContentSpan(-5, -1))); // clamped to the start
+        Assert.Equal("(5,3,5,3)", S(heredoc.GetContentSpan(6, 2)));   // an end before the start is the start
+    }
+
+    [Fact]
+    public void Heredoc_content_spans_in_a_long_body_match_a_line_by_line_count()
+    {
+        var body = string.Concat(Enumerable.Range(0, 500).Select(i => new string('x', i % 7) + "\n"));
+        var doc = DockerfileParser.Parse("FROM alpine:3.20\nRUN <<EOF\n" + body + "EOF\n");
+        var heredoc = Assert.Single(doc.Instructions[1].Heredocs);
+        for (var offset = 0; offset <= body.Length; offset += 13)
+        {
+            var line = 3 + body.Take(offset).Count(c => c == '\n');
+            var column = offset - (body.LastIndexOf('\n', System.Math.Max(0, offset - 1)) is var nl && nl >= 0 && nl < offset ? nl + 1 : 0) + 1;
+            Assert.Equal($"({line},{column},{line},{column})", S(heredoc.GetContentSpan(offset, offset)));
+        }
+    }
+
     [Theory]
     [InlineData("RUN echo \"<<EOF\" > /x")]
     [InlineData("RUN echo '<<EOF' > /x")]

@@ -61,31 +61,59 @@ namespace SecureServices.Dockerfile.Parsing
         /// <summary>From the first body line to the terminator line.</summary>
         public SourceSpan Span { get; }
 
+        private int[]? lineStarts;
+
         /// <summary>The exact source range of <see cref="Content"/>[start..end) (tabs stripped by <c>&lt;&lt;-</c> are not counted).</summary>
+        /// <remarks>O(log lines) per call: the body's line starts are indexed once, on first use.</remarks>
         public SourceSpan GetContentSpan(int start, int end)
         {
             start = System.Math.Max(0, System.Math.Min(start, Content.Length));
             end = System.Math.Max(start, System.Math.Min(end, Content.Length));
-            int Line(int offset, out int column)
-            {
-                var line = Span.StartLine;
-                var lineStart = 0;
-                for (var i = 0; i < offset; i++)
-                {
-                    if (Content[i] == '\n')
-                    {
-                        line++;
-                        lineStart = i + 1;
-                    }
-                }
+            var starts = lineStarts ??= IndexLineStarts(Content);
+            var startLine = Position(starts, start, out var startColumn);
+            var endLine = Position(starts, end, out var endColumn);
+            return new SourceSpan(startLine, startColumn, endLine, endColumn);
+        }
 
-                column = offset - lineStart + 1;
-                return line;
+        /// <summary>Offsets where each body line starts: 0, then one past every '\n' (ascending).</summary>
+        private static int[] IndexLineStarts(string content)
+        {
+            var count = 1;
+            for (var i = content.IndexOf('\n'); i >= 0; i = content.IndexOf('\n', i + 1))
+            {
+                count++;
             }
 
-            var startLine = Line(start, out var startColumn);
-            var endLine = Line(end, out var endColumn);
-            return new SourceSpan(startLine, startColumn, endLine, endColumn);
+            var starts = new int[count];
+            var n = 1;
+            for (var i = content.IndexOf('\n'); i >= 0; i = content.IndexOf('\n', i + 1))
+            {
+                starts[n++] = i + 1;
+            }
+
+            return starts;
+        }
+
+        /// <summary>The line of <paramref name="offset"/> (the last line start at or before it) and its 1-based column.</summary>
+        private int Position(int[] starts, int offset, out int column)
+        {
+            var low = 0;
+            var high = starts.Length - 1;
+            while (low < high)
+            {
+                var mid = low + ((high - low + 1) >> 1);
+                if (starts[mid] <= offset)
+                {
+                    low = mid;
+                }
+                else
+                {
+                    high = mid - 1;
+                }
+            }
+
+            column = offset - starts[low] + 1;
+            return Span.StartLine + low;
         }
     }
 
@@ -94,6 +122,10 @@ namespace SecureServices.Dockerfile.Parsing
     {
         private readonly LineSegment[] segments;
         private readonly int argumentOffset;
+        private readonly string logicalText;
+        private readonly int argumentEnd;
+        private IReadOnlyList<Token>? arguments;
+        private List<KeyValue>? keyValues;
 
         internal Instruction(
             string keyword,
@@ -102,7 +134,8 @@ namespace SecureServices.Dockerfile.Parsing
             IReadOnlyList<InstructionFlag> flags,
             string argumentText,
             SourceSpan argumentSpan,
-            IReadOnlyList<Token> arguments,
+            string logicalText,
+            int argumentEnd,
             IReadOnlyList<string>? execArguments,
             IReadOnlyList<Heredoc> heredocs,
             LineSegment[] segments,
@@ -110,13 +143,14 @@ namespace SecureServices.Dockerfile.Parsing
         {
             this.segments = segments;
             this.argumentOffset = argumentOffset;
+            this.logicalText = logicalText;
+            this.argumentEnd = argumentEnd;
             Keyword = keyword;
             KeywordToken = keywordToken;
             Span = span;
             Flags = flags;
             ArgumentText = argumentText;
             ArgumentSpan = argumentSpan;
-            Arguments = arguments;
             ExecArguments = execArguments;
             Heredocs = heredocs;
         }
@@ -137,7 +171,9 @@ namespace SecureServices.Dockerfile.Parsing
         public SourceSpan ArgumentSpan { get; }
 
         /// <summary>The shell words of <see cref="ArgumentText"/> with their positions.</summary>
-        public IReadOnlyList<Token> Arguments { get; }
+        /// <remarks>Split on first use: most RUN instructions are only read as shell scripts, never as words.</remarks>
+        public IReadOnlyList<Token> Arguments
+            => arguments ??= DockerfileParser.Tokenize(logicalText, argumentOffset, argumentEnd, segments, KeywordToken.Span.StartLine);
 
         /// <summary>The JSON array of the exec form, or null for the shell form.</summary>
         public IReadOnlyList<string>? ExecArguments { get; }
@@ -145,6 +181,15 @@ namespace SecureServices.Dockerfile.Parsing
         public bool IsExecForm => ExecArguments != null;
 
         public IReadOnlyList<Heredoc> Heredocs { get; }
+
+        /// <summary>
+        /// <see cref="KeyValue.Of"/> computed once: several rules read the pairs of the same ENV/ARG/LABEL.
+        /// Callers only read the list.
+        /// </summary>
+        internal List<KeyValue> KeyValues => keyValues ??= KeyValue.Of(this);
+
+        /// <summary>A cache slot for the parsed shell scripts of a RUN (set by the rule context, parsed once per document).</summary>
+        internal List<Shell.RunScript>? ScriptsCache { get; set; }
 
         /// <summary>Index of the stage the instruction belongs to, -1 before the first FROM.</summary>
         public int StageIndex { get; internal set; } = -1;
@@ -155,11 +200,12 @@ namespace SecureServices.Dockerfile.Parsing
 
         public InstructionFlag? GetFlag(string name)
         {
-            foreach (var flag in Flags)
+            var flags = Flags;
+            for (var i = 0; i < flags.Count; i++)
             {
-                if (flag.Name == name)
+                if (flags[i].Name == name)
                 {
-                    return flag;
+                    return flags[i];
                 }
             }
 
@@ -251,6 +297,8 @@ namespace SecureServices.Dockerfile.Parsing
             EscapeChar = escapeChar;
             Instructions = instructions;
             Stages = stages;
+            InstructionList = instructions as List<Instruction> ?? new List<Instruction>(instructions);
+            StageList = stages as List<BuildStage> ?? new List<BuildStage>(stages);
             GlobalArgs = globalArgs;
             Comments = comments;
             Error = error;
@@ -264,6 +312,12 @@ namespace SecureServices.Dockerfile.Parsing
         public IReadOnlyList<Instruction> Instructions { get; }
 
         public IReadOnlyList<BuildStage> Stages { get; }
+
+        /// <summary><see cref="Instructions"/> as the list it is: rules enumerate it with no boxed enumerator per pass.</summary>
+        internal List<Instruction> InstructionList { get; }
+
+        /// <summary><see cref="Stages"/> as the list it is.</summary>
+        internal List<BuildStage> StageList { get; }
 
         /// <summary>ARGs declared before the first FROM, with their default (null when none).</summary>
         public IReadOnlyDictionary<string, string?> GlobalArgs { get; }

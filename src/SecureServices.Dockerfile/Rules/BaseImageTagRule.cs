@@ -11,11 +11,11 @@ namespace SecureServices.Dockerfile.Rules
     /// </summary>
     public sealed class BaseImageTagRule : DockerfileRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Analyzers.Catalog.RuleIds.UnpinnedBaseImageTag };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Analyzers.Catalog.RuleIds.UnpinnedBaseImageTag);
 
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var stage in context.Document.Stages)
+            foreach (var stage in context.Document.StageList)
             {
                 if (stage.BaseStageIndex >= 0 || !stage.IsImageResolved)
                 {
@@ -25,7 +25,7 @@ namespace SecureServices.Dockerfile.Rules
                 Check(context, stage.Image, stage.ImageToken.Span);
             }
 
-            foreach (var stage in context.Document.Stages)
+            foreach (var stage in context.Document.StageList)
             {
                 foreach (var instruction in stage.Instructions)
                 {

@@ -9,7 +9,6 @@ namespace SecureServices.Dockerfile.Rules
     public sealed class DockerfileRuleContext
     {
         private readonly List<Finding> findings;
-        private Dictionary<Instruction, List<RunScript>>? scripts;
         private bool[]? inFinalImage;
         private List<BuildStage>? finalImageChain;
 
@@ -34,14 +33,8 @@ namespace SecureServices.Dockerfile.Rules
         /// <summary>The shell scripts a RUN executes, parsed once per instruction.</summary>
         public List<RunScript> Scripts(Instruction run)
         {
-            scripts ??= new Dictionary<Instruction, List<RunScript>>();
-            if (!scripts.TryGetValue(run, out var list))
-            {
-                list = RunScript.Of(run);
-                scripts[run] = list;
-            }
-
-            return list;
+            // Cached on the instruction itself (no dictionary lookups): the document lives as long as this context.
+            return run.ScriptsCache ??= RunScript.Of(run);
         }
 
         /// <summary>Does the stage's file system end up in the final image (the final stage and the stages it is built FROM)?</summary>
@@ -110,7 +103,7 @@ namespace SecureServices.Dockerfile.Rules
                     continue;
                 }
 
-                foreach (var kv in KeyValue.Of(instruction))
+                foreach (var kv in instruction.KeyValues)
                 {
                     if (instruction.Keyword == "ARG" && !kv.HasValue)
                     {

@@ -10,7 +10,7 @@ namespace SecureServices.Dockerfile.Rules
     {
         public const string Option = "secureservices.require_image_digest";
 
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.BaseImageNotPinnedByDigest };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.BaseImageNotPinnedByDigest);
 
         public override void Analyze(DockerfileRuleContext context)
         {
@@ -19,7 +19,7 @@ namespace SecureServices.Dockerfile.Rules
                 return;
             }
 
-            foreach (var stage in context.Document.Stages)
+            foreach (var stage in context.Document.StageList)
             {
                 if (stage.BaseStageIndex >= 0 || !stage.IsImageResolved)
                 {
@@ -40,7 +40,7 @@ namespace SecureServices.Dockerfile.Rules
     {
         public const string Option = "secureservices.trusted_registries";
 
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.UntrustedImageRegistry };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.UntrustedImageRegistry);
 
         public override void Analyze(DockerfileRuleContext context)
         {
@@ -51,7 +51,7 @@ namespace SecureServices.Dockerfile.Rules
             }
 
             var document = context.Document;
-            foreach (var stage in document.Stages)
+            foreach (var stage in document.StageList)
             {
                 if (stage.BaseStageIndex < 0 && stage.IsImageResolved)
                 {
@@ -159,13 +159,11 @@ namespace SecureServices.Dockerfile.Rules
     public sealed class BuildToolFinalImageRule : DockerfileRule
     {
         // Repositories (registry-relative) that hold compilers and build tools, not runtimes.
-        private static readonly string[] BuildToolRepositories =
-        {
+        private static readonly System.Collections.ObjectModel.ReadOnlyCollection<string> BuildToolRepositories = ReadOnlyTable.Of(
             "dotnet/sdk", "dotnet/nightly/sdk", "dotnet/framework/sdk", "library/golang", "library/maven",
-            "library/gradle", "library/rust", "library/gcc", "library/buildpack-deps",
-        };
+            "library/gradle", "library/rust", "library/gcc", "library/buildpack-deps");
 
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.BuildToolImageInFinalStage };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.BuildToolImageInFinalStage);
 
         public override void Analyze(DockerfileRuleContext context)
         {
@@ -178,9 +176,9 @@ namespace SecureServices.Dockerfile.Rules
             var root = chain[0];
             var image = ImageReference.Parse(root.Image);
             var repository = image.Registry == "docker.io" && image.Repository.IndexOf('/') < 0 ? "library/" + image.Repository : image.Repository;
-            foreach (var tool in BuildToolRepositories)
+            for (var i = 0; i < BuildToolRepositories.Count; i++)
             {
-                if (string.Equals(repository, tool, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(repository, BuildToolRepositories[i], StringComparison.OrdinalIgnoreCase))
                 {
                     var final = chain[chain.Count - 1];
                     context.Report(Ids.BuildToolImageInFinalStage, final.ImageToken.Span, DockerfileParser.Truncate(root.Image));

@@ -9,13 +9,13 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7009 (ADD where COPY does the job) and SSA7010 (ADD of a URL without --checksum).</summary>
     public sealed class AddRules : DockerfileRule
     {
-        private static readonly string[] ArchiveSuffixes = { ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".tar.lz", ".tar.lzma" };
+        private static readonly System.Collections.ObjectModel.ReadOnlyCollection<string> ArchiveSuffixes = ReadOnlyTable.Of(".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".tar.lz", ".tar.lzma");
 
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.AddUsedInsteadOfCopy, Ids.RemoteAddWithoutChecksum };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.AddUsedInsteadOfCopy, Ids.RemoteAddWithoutChecksum);
 
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if (instruction.Keyword != "ADD")
                 {
@@ -57,9 +57,9 @@ namespace SecureServices.Dockerfile.Rules
 
         private static bool IsArchive(string s)
         {
-            foreach (var suffix in ArchiveSuffixes)
+            for (var i = 0; i < ArchiveSuffixes.Count; i++)
             {
-                if (s.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                if (s.EndsWith(ArchiveSuffixes[i], StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }
@@ -72,7 +72,7 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7020: ASPNETCORE_ENVIRONMENT / DOTNET_ENVIRONMENT = Development in the final image.</summary>
     public sealed class DevelopmentEnvironmentRule : DockerfileRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.DevelopmentEnvironmentBakedIn };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.DevelopmentEnvironmentBakedIn);
 
         public override void Analyze(DockerfileRuleContext context)
         {
@@ -85,7 +85,7 @@ namespace SecureServices.Dockerfile.Rules
                         continue;
                     }
 
-                    foreach (var kv in KeyValue.Of(instruction))
+                    foreach (var kv in instruction.KeyValues)
                     {
                         if (!string.Equals(kv.Name, "ASPNETCORE_ENVIRONMENT", StringComparison.OrdinalIgnoreCase) && !string.Equals(kv.Name, "DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase))
                         {
@@ -106,7 +106,7 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7021: the effective CMD or ENTRYPOINT of the final image uses the shell form.</summary>
     public sealed class ShellFormEntrypointRule : DockerfileRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.ShellFormEntrypoint };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.ShellFormEntrypoint);
 
         public override void Analyze(DockerfileRuleContext context)
         {
@@ -141,11 +141,11 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7022: a CMD, ENTRYPOINT or HEALTHCHECK that a later one in the same stage replaces.</summary>
     public sealed class OverriddenInstructionRule : DockerfileRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.OverriddenStageInstruction };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.OverriddenStageInstruction);
 
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var stage in context.Document.Stages)
+            foreach (var stage in context.Document.StageList)
             {
                 Instruction? cmd = null, entrypoint = null, healthcheck = null;
                 foreach (var instruction in stage.Instructions)
@@ -174,9 +174,9 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7023 (no HEALTHCHECK) and SSA7027 (missing OCI labels), both reported on the final FROM.</summary>
     public sealed class FinalImageMetadataRule : DockerfileRule
     {
-        internal static readonly string[] RequiredLabels = { "org.opencontainers.image.version", "org.opencontainers.image.source" };
+        internal static readonly System.Collections.ObjectModel.ReadOnlyCollection<string> RequiredLabels = ReadOnlyTable.Of("org.opencontainers.image.version", "org.opencontainers.image.source");
 
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.MissingHealthcheck, Ids.MissingOciLabels };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.MissingHealthcheck, Ids.MissingOciLabels);
 
         public override void Analyze(DockerfileRuleContext context)
         {
@@ -187,7 +187,7 @@ namespace SecureServices.Dockerfile.Rules
             }
 
             var healthcheck = false;
-            var labels = new bool[RequiredLabels.Length];
+            var labels = new bool[RequiredLabels.Count];
             foreach (var stage in context.FinalImageChain())
             {
                 foreach (var instruction in stage.Instructions)
@@ -198,9 +198,9 @@ namespace SecureServices.Dockerfile.Rules
                     }
                     else if (instruction.Keyword == "LABEL")
                     {
-                        foreach (var kv in KeyValue.Of(instruction))
+                        foreach (var kv in instruction.KeyValues)
                         {
-                            for (var i = 0; i < RequiredLabels.Length; i++)
+                            for (var i = 0; i < RequiredLabels.Count; i++)
                             {
                                 labels[i] |= string.Equals(kv.Name, RequiredLabels[i], StringComparison.Ordinal);
                             }
@@ -229,11 +229,11 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7024: WORKDIR with a relative path (after substitution).</summary>
     public sealed class RelativeWorkdirRule : DockerfileRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.RelativeWorkdir };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.RelativeWorkdir);
 
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if (instruction.Keyword != "WORKDIR" || instruction.ArgumentText.Length == 0)
                 {
@@ -258,11 +258,11 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7028: MAINTAINER.</summary>
     public sealed class MaintainerRule : DockerfileRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.DeprecatedMaintainer };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.DeprecatedMaintainer);
 
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if (instruction.Keyword == "MAINTAINER")
                 {

@@ -12,7 +12,7 @@ namespace SecureServices.Dockerfile.Rules
     {
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if (instruction.Keyword != "RUN")
                 {
@@ -69,12 +69,19 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7011: <c>curl … | sh</c>, <c>wget -O- … | bash</c>, <c>sh -c "$(curl …)"</c>, <c>bash &lt;(curl …)</c>.</summary>
     public sealed class PipeToShellRule : RunCommandRule
     {
-        private static readonly HashSet<string> Interpreters = new HashSet<string>(StringComparer.Ordinal)
+        /// <summary>Shells and script interpreters a download can be piped into (a switch: one check per command, no table).</summary>
+        private static bool IsInterpreter(string name)
         {
-            "sh", "bash", "ash", "dash", "zsh", "ksh", "python", "python3", "perl", "ruby", "node", "pwsh", "php",
-        };
+            switch (name)
+            {
+                case "sh": case "bash": case "ash": case "dash": case "zsh": case "ksh": case "python": case "python3": case "perl": case "ruby": case "node": case "pwsh": case "php":
+                    return true;
+                default:
+                    return false;
+            }
+        }
 
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.DownloadPipedToShell };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.DownloadPipedToShell);
 
         protected override void AnalyzeCommand(DockerfileRuleContext context, Instruction run, RunScript script, List<ShellCommand> commands, int index)
         {
@@ -84,7 +91,7 @@ namespace SecureServices.Dockerfile.Rules
             {
                 var next = commands[index + 1];
                 var nextAt = RealCommandIndex(next, out var nextName);
-                if (Interpreters.Contains(nextName) && nextAt < next.Words.Count)
+                if (IsInterpreter(nextName) && nextAt < next.Words.Count)
                 {
                     context.Report(Ids.DownloadPipedToShell, script.Span(command.Words[command.CommandIndex].Start, next.Words[nextAt].End), name + " … | " + nextName);
                 }
@@ -92,7 +99,7 @@ namespace SecureServices.Dockerfile.Rules
                 return;
             }
 
-            if (Interpreters.Contains(name))
+            if (IsInterpreter(name))
             {
                 for (var i = at + 1; i < command.Words.Count; i++)
                 {
@@ -111,19 +118,19 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7012: certificate or signature verification switched off in RUN (and by ENV for the variables that do it).</summary>
     public sealed class TlsVerificationRule : RunCommandRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.TlsVerificationDisabledInRun };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.TlsVerificationDisabledInRun);
 
         public override void Analyze(DockerfileRuleContext context)
         {
             base.Analyze(context);
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if (instruction.Keyword != "ENV")
                 {
                     continue;
                 }
 
-                foreach (var kv in KeyValue.Of(instruction))
+                foreach (var kv in instruction.KeyValues)
                 {
                     if (IsInsecureAssignment(kv.Name, kv.Value ?? string.Empty))
                     {
@@ -272,7 +279,7 @@ namespace SecureServices.Dockerfile.Rules
             "run '{0} clean all' in the same RUN so the package cache does not ship in the image",
             "exécutez « {0} clean all » dans le même RUN pour que le cache des paquets ne soit pas livré dans l'image");
 
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.PackageManagerHygiene };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.PackageManagerHygiene);
 
         protected override void AnalyzeScript(DockerfileRuleContext context, Instruction run, RunScript script)
         {
@@ -460,7 +467,7 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7014: a pipe in a POSIX-shell RUN without <c>set -o pipefail</c> (or a SHELL with it) before it.</summary>
     public sealed class PipefailRule : RunCommandRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.PipeWithoutPipefail };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.PipeWithoutPipefail);
 
         protected override void AnalyzeScript(DockerfileRuleContext context, Instruction run, RunScript script)
         {
@@ -548,7 +555,7 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7015: sudo in RUN.</summary>
     public sealed class SudoRule : RunCommandRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.SudoInRun };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.SudoInRun);
 
         protected override void AnalyzeCommand(DockerfileRuleContext context, Instruction run, RunScript script, List<ShellCommand> commands, int index)
         {
@@ -563,12 +570,12 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7016: chmod 777 / a+rwx / o+w / setuid-setgid in RUN, and COPY/ADD --chmod with such a mode.</summary>
     public sealed class FileModeRule : RunCommandRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.WorldWritableOrSetuidMode };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.WorldWritableOrSetuidMode);
 
         public override void Analyze(DockerfileRuleContext context)
         {
             base.Analyze(context);
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if ((instruction.Keyword == "COPY" || instruction.Keyword == "ADD") && instruction.GetFlag("chmod") is { Value: { } mode } flag && IsDangerous(mode))
                 {
@@ -655,7 +662,7 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7025: cd in RUN.</summary>
     public sealed class CdRule : RunCommandRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.CdInRun };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.CdInRun);
 
         protected override void AnalyzeCommand(DockerfileRuleContext context, Instruction run, RunScript script, List<ShellCommand> commands, int index)
         {
@@ -670,11 +677,11 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7026: a RUN right after another RUN of the same stage (neither with its own --mount/--network flags).</summary>
     public sealed class ConsecutiveRunRule : DockerfileRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.ConsecutiveRunInstructions };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.ConsecutiveRunInstructions);
 
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var stage in context.Document.Stages)
+            foreach (var stage in context.Document.StageList)
             {
                 var instructions = stage.Instructions;
                 for (var i = 1; i < instructions.Count; i++)

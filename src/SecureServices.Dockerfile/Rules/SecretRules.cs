@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using SecureServices.Analyzers.Catalog;
 using SecureServices.Analyzers.Internals.SecretDetection;
 using SecureServices.Dockerfile.Parsing;
@@ -10,29 +11,41 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7005: ENV or ARG whose name says it holds a secret.</summary>
     public sealed class SecretNameRule : DockerfileRule
     {
-        private static readonly HashSet<string> SecretWords = new HashSet<string>(StringComparer.Ordinal)
+        private static bool IsSecretWord(string word)
         {
-            "password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "credential", "credentials", "pat",
-        };
+            switch (word)
+            {
+                case "password": case "passwd": case "pwd": case "passphrase": case "secret": case "token": case "apikey": case "credential": case "credentials": case "pat":
+                    return true;
+                default:
+                    return false;
+            }
+        }
 
         // "KEY" alone is too broad (GPG_KEY holds a public fingerprint in official images); these qualify it.
-        private static readonly HashSet<string> KeyQualifiers = new HashSet<string>(StringComparer.Ordinal)
+        private static bool IsKeyQualifier(string word)
         {
-            "api", "access", "secret", "private", "encryption", "signing", "master", "account", "client", "storage", "auth", "subscription", "shared",
-        };
+            switch (word)
+            {
+                case "api": case "access": case "secret": case "private": case "encryption": case "signing": case "master": case "account": case "client": case "storage": case "auth": case "subscription": case "shared":
+                    return true;
+                default:
+                    return false;
+            }
+        }
 
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.SecretNameInEnvOrArg };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.SecretNameInEnvOrArg);
 
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if (instruction.Keyword != "ENV" && instruction.Keyword != "ARG")
                 {
                     continue;
                 }
 
-                foreach (var kv in KeyValue.Of(instruction))
+                foreach (var kv in instruction.KeyValues)
                 {
                     // An ENV set to empty clears a value; nothing is stored.
                     if (instruction.Keyword == "ENV" && string.IsNullOrEmpty(kv.Value))
@@ -48,41 +61,16 @@ namespace SecureServices.Dockerfile.Rules
             }
         }
 
+        // Lower-case compounds: dbpassword, authtoken, clientsecret, apikey.
+        private static readonly ReadOnlyCollection<string> CompoundSuffixes = ReadOnlyTable.Of("password", "passwd", "secret", "token", "apikey");
+
         /// <summary>The last word of the name is a secret word (DB_PASSWORD, NpmToken, API_KEY); *_FILE, *_PATH, *_VERSION, PUBLIC_*, USERNAME are not.</summary>
         internal static bool IsSecretName(string name)
         {
-            var words = Words(name);
-            if (words.Count == 0 || words[0] == "public")
-            {
-                return false;
-            }
-
-            var last = words[words.Count - 1];
-            if (SecretWords.Contains(last))
-            {
-                return last != "pat" || words.Count > 1;
-            }
-
-            if (last == "key")
-            {
-                return words.Count > 1 && KeyQualifiers.Contains(words[words.Count - 2]);
-            }
-
-            // Lower-case compounds: dbpassword, authtoken, clientsecret, apikey.
-            foreach (var word in new[] { "password", "passwd", "secret", "token", "apikey" })
-            {
-                if (last.Length > word.Length + 1 && last.EndsWith(word, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static List<string> Words(string name)
-        {
-            var words = new List<string>(4);
+            // Only the first, the last and the second-to-last words matter: find their bounds without
+            // a substring per word, then lower-case just the words that are compared.
+            var count = 0;
+            int firstStart = 0, firstEnd = 0, lastStart = 0, lastEnd = 0, previousStart = 0, previousEnd = 0;
             var start = 0;
             for (var i = 0; i <= name.Length; i++)
             {
@@ -92,35 +80,75 @@ namespace SecureServices.Dockerfile.Rules
                 {
                     if (i > start)
                     {
-                        words.Add(name.Substring(start, i - start).ToLowerInvariant());
+                        if (count == 0)
+                        {
+                            firstStart = start;
+                            firstEnd = i;
+                        }
+
+                        previousStart = lastStart;
+                        previousEnd = lastEnd;
+                        lastStart = start;
+                        lastEnd = i;
+                        count++;
                     }
 
                     start = boundary ? i + 1 : i;
                 }
             }
 
-            return words;
+            if (count == 0 || (firstEnd - firstStart == 6 && Word(name, firstStart, firstEnd) == "public"))
+            {
+                return false;
+            }
+
+            var last = Word(name, lastStart, lastEnd);
+            if (IsSecretWord(last))
+            {
+                return last != "pat" || count > 1;
+            }
+
+            if (last == "key")
+            {
+                return count > 1 && IsKeyQualifier(Word(name, previousStart, previousEnd));
+            }
+
+            for (var i = 0; i < CompoundSuffixes.Count; i++)
+            {
+                var word = CompoundSuffixes[i];
+                if (last.Length > word.Length + 1 && last.EndsWith(word, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
+
+        private static string Word(string name, int start, int end)
+            => (start == 0 && end == name.Length ? name : name.Substring(start, end - start)).ToLowerInvariant();
     }
 
     /// <summary>SSA7006: a value with a recognised credential format anywhere in the instructions (the C# secrets detector).</summary>
     public sealed class SecretTokenRule : DockerfileRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.SecretTokenInDockerfile };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.SecretTokenInDockerfile);
 
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
-                Scan(context, instruction.ArgumentText, instruction.GetArgumentSpan);
-                foreach (var heredoc in instruction.Heredocs)
+                Scan(context, instruction.ArgumentText, instruction, null);
+                var heredocs = instruction.Heredocs;
+                for (var i = 0; i < heredocs.Count; i++)
                 {
-                    Scan(context, heredoc.Content, heredoc.GetContentSpan);
+                    Scan(context, heredocs[i].Content, null, heredocs[i]);
                 }
             }
         }
 
-        private static void Scan(DockerfileRuleContext context, string text, Func<int, int, SourceSpan> map)
+        // The text's owner maps offsets to positions; no delegate is created per instruction (a finding is rare).
+        private static void Scan(DockerfileRuleContext context, string text, Instruction? instruction, Heredoc? heredoc)
         {
             var offset = 0;
             while (offset < text.Length && SecretTokenDetector.TryFind(offset == 0 ? text : text.Substring(offset), out var token))
@@ -128,7 +156,7 @@ namespace SecureServices.Dockerfile.Rules
                 var start = offset + token.Start;
                 context.Report(
                     Ids.SecretTokenInDockerfile,
-                    map(start, start + token.Length),
+                    heredoc != null ? heredoc.GetContentSpan(start, start + token.Length) : instruction!.GetArgumentSpan(start, start + token.Length),
                     new LocalizedSecretKind(token.Kind),
                     text.Substring(start, Math.Min(4, token.Length)),
                     token.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -141,17 +169,15 @@ namespace SecureServices.Dockerfile.Rules
     public sealed class SecretFileCopyRule : DockerfileRule
     {
         // Files in a context root that COPY . would bring in and that hold secrets.
-        private static readonly string[] WellKnownSecretFiles =
-        {
+        private static readonly ReadOnlyCollection<string> WellKnownSecretFiles = ReadOnlyTable.Of(
             ".env", ".npmrc", ".netrc", ".git-credentials", "appsettings.Development.json", "nuget.config", "NuGet.Config", "NuGet.config",
-            ".aws/credentials", "id_rsa", "id_ed25519",
-        };
+            ".aws/credentials", "id_rsa", "id_ed25519");
 
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.SecretFileCopiedIntoImage };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.SecretFileCopiedIntoImage);
 
         public override void Analyze(DockerfileRuleContext context)
         {
-            foreach (var stage in context.Document.Stages)
+            foreach (var stage in context.Document.StageList)
             {
                 if (!context.IsInFinalImage(stage))
                 {
@@ -272,16 +298,14 @@ namespace SecureServices.Dockerfile.Rules
             "le .dockerignore n'exclut pas {0}");
 
         // What must stay out, and a path that shows whether the .dockerignore excludes it.
-        private static readonly (string Entry, string[] Probes)[] Required =
-        {
-            (".git", new[] { ".git" }),
-            ("**/bin", new[] { "bin", "src/App/bin" }),
-            ("**/obj", new[] { "obj", "src/App/obj" }),
-            (".env", new[] { ".env" }),
-            ("*.pfx", new[] { "certificate.pfx" }),
-        };
+        private static readonly ReadOnlyCollection<(string Entry, ReadOnlyCollection<string> Probes)> Required = ReadOnlyTable.Of(
+            (".git", ReadOnlyTable.Of(".git")),
+            ("**/bin", ReadOnlyTable.Of("bin", "src/App/bin")),
+            ("**/obj", ReadOnlyTable.Of("obj", "src/App/obj")),
+            (".env", ReadOnlyTable.Of(".env")),
+            ("*.pfx", ReadOnlyTable.Of("certificate.pfx")));
 
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.WholeContextCopiedWithoutDockerignore };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.WholeContextCopiedWithoutDockerignore);
 
         public override void Analyze(DockerfileRuleContext context)
         {
@@ -293,7 +317,7 @@ namespace SecureServices.Dockerfile.Rules
 
             LocalizedArgument? problem = null;
             var computed = false;
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if ((instruction.Keyword != "COPY" && instruction.Keyword != "ADD") || instruction.GetFlag("from") != null || instruction.Heredocs.Count > 0)
                 {

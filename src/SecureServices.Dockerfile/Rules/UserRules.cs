@@ -82,7 +82,7 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7004: the final image runs as root (build stages are never reported).</summary>
     public sealed class FinalStageRootRule : DockerfileRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.FinalStageRunsAsRoot };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.FinalStageRunsAsRoot);
 
         public override void Analyze(DockerfileRuleContext context)
         {
@@ -153,12 +153,12 @@ namespace SecureServices.Dockerfile.Rules
     /// <summary>SSA7017 (remote administration ports) and SSA7018 (privileged ports under a non-root user).</summary>
     public sealed class PortRules : DockerfileRule
     {
-        public override IReadOnlyList<string> RuleIds { get; } = new[] { Ids.RemoteAdministrationPortExposed, Ids.PrivilegedPortForNonRootUser };
+        public override IReadOnlyList<string> RuleIds { get; } = ReadOnlyTable.Of(Ids.RemoteAdministrationPortExposed, Ids.PrivilegedPortForNonRootUser);
 
         public override void Analyze(DockerfileRuleContext context)
         {
             // Remote administration ports, in any stage.
-            foreach (var instruction in context.Document.Instructions)
+            foreach (var instruction in context.Document.InstructionList)
             {
                 if (instruction.Keyword != "EXPOSE")
                 {
@@ -196,7 +196,7 @@ namespace SecureServices.Dockerfile.Rules
                     }
                     else if (instruction.Keyword == "ENV")
                     {
-                        foreach (var kv in KeyValue.Of(instruction))
+                        foreach (var kv in instruction.KeyValues)
                         {
                             var value = context.Resolve(instruction, kv.Value ?? string.Empty, out _);
                             foreach (var port in ListenPorts(kv.Name, value))

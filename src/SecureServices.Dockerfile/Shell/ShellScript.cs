@@ -141,7 +141,7 @@ namespace SecureServices.Dockerfile.Shell
         public static List<ShellCommand> Parse(string text)
         {
             var commands = new List<ShellCommand>(4);
-            var words = new List<ShellWord>(4);
+            var words = new List<ShellWord>(16);
             var sb = new StringBuilder(64);
             var i = 0;
             var n = text.Length;
@@ -182,9 +182,22 @@ namespace SecureServices.Dockerfile.Shell
                     continue;
                 }
 
-                // A word.
+                // A word. Most words are plain (no quote, escape, substitution or operator): take them as one
+                // substring; otherwise copy the plain prefix and continue character by character.
                 var start = i;
+                while (i < n && !IsSpecial(text[i]))
+                {
+                    i++;
+                }
+
+                if (i > start && (i == n || text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+                {
+                    words.Add(new ShellWord(text.Substring(start, i - start), start, i));
+                    continue;
+                }
+
                 sb.Clear();
+                sb.Append(text, start, i - start);
                 while (i < n)
                 {
                     c = text[i];
@@ -291,8 +304,22 @@ namespace SecureServices.Dockerfile.Shell
 
         private static void Flush(List<ShellCommand> commands, ref List<ShellWord> words, string separator, int position)
         {
-            commands.Add(new ShellCommand(words, separator, position));
-            words = new List<ShellWord>(4);
+            // The scratch list is reused; each command gets an exact-size copy (no growth garbage per command).
+            commands.Add(new ShellCommand(new List<ShellWord>(words), separator, position));
+            words.Clear();
+        }
+
+        /// <summary>A character that ends a plain word or needs the careful path (quotes, escapes, substitutions, operators).</summary>
+        private static bool IsSpecial(char c)
+        {
+            switch (c)
+            {
+                case ' ': case '\t': case '\r': case '\n': case '\\': case '\'': case '"': case '$': case '<': case '>': case '`':
+                case ';': case '(': case ')': case '|': case '&': case '#':
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         private static bool IsRedirectionAmpersand(string text, int i)
