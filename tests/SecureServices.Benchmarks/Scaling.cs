@@ -59,9 +59,11 @@ internal static class Scaling
             var small = Math.Max(8, (int)(2000 * scale));
             var large = (int)(small * Factor);
             var a = MeasureDockerfile(generate(small), repetitions);
-            var b = MeasureDockerfile(generate(large), repetitions);
+            var largeInput = generate(large);
+            var b = MeasureDockerfile(largeInput, repetitions);
             var growth = b / Math.Max(a, 0.001);
-            report.AppendLine(AnalyzerCost.Inv($"| dockerfile {name} | {small:N0} | – | – | {a:F2} | {b:F2} | {growth:F1}× | (engine) |"));
+            var findings = DockerfileLinter.Lint(largeInput).Count;
+            report.AppendLine(AnalyzerCost.Inv($"| dockerfile {name} | {small:N0} | {findings:N0} | – | {a:F2} | {b:F2} | {growth:F1}× | (engine) |"));
             if (b >= MinMeasurableMs && growth > MaxGrowth)
             {
                 failures.Add(AnalyzerCost.Inv($"Dockerfile engine on {name}: {a:F1} ms → {b:F1} ms ({growth:F1}×)"));
@@ -176,6 +178,32 @@ internal static class Scaling
 
             return Encoding.UTF8.GetBytes(sb.Append("EOF\n").ToString());
         });
+        yield return ("many tokens in one heredoc", n =>
+        {
+            // Every body line holds an AWS key id (SSA7006): the token scan must resume, not copy the rest, per finding.
+            var sb = new StringBuilder("FROM alpine:3.20\nRUN <<EOF\n");
+            for (var i = 0; i < n; i++)
+            {
+                sb.Append("export K").Append(i).Append("=AKIA").Append(SixteenKeyChars(i)).Append('\n');
+            }
+
+            return Encoding.UTF8.GetBytes(sb.Append("EOF\n").ToString());
+        });
         yield return ("many comments", n => Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, n).Select(i => $"# secureservices ignore=SSA7001 -- reason {i}\n")) + "FROM alpine\n"));
+    }
+
+    // Sixteen characters from the AWS key alphabet, distinct per i and random-looking enough for the detector.
+    private static string SixteenKeyChars(int i)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var chars = new char[16];
+        var x = (uint)(i * 2654435761u) ^ 0x9E3779B9u;
+        for (var k = 0; k < chars.Length; k++)
+        {
+            x = (x * 1103515245u) + 12345u;
+            chars[k] = alphabet[(int)((x >> 16) % (uint)alphabet.Length)];
+        }
+
+        return new string(chars);
     }
 }

@@ -56,6 +56,16 @@ public sealed class SecretRuleTests
     }
 
     [Fact]
+    public void Every_token_of_one_instruction_is_reported_once_with_its_exact_span()
+    {
+        // Several tokens in one RUN and one heredoc: the scan resumes after each finding (no copy of the rest).
+        Verify.Findings(
+            "FROM alpine:3.20\nRUN echo {|SSA7006:" + Aws + "|} {|SSA7006:" + Aws + "|};x={|SSA7006:" + Aws + "|}\n"
+            + "RUN <<EOF\nexport A={|SSA7006:" + Aws + "|}\nexport B={|SSA7006:" + Aws + "|} C=\"{|SSA7006:" + Aws + "|}\"\nEOF\n",
+            "SSA7006");
+    }
+
+    [Fact]
     public void Ordinary_values_are_not_tokens()
         => Verify.None("FROM alpine:3.20\nENV AWS_REGION=ca-central-1 IMAGE_DIGEST=sha256:0123456789abcdef0123456789abcdef\nRUN echo AKIAEXAMPLE\n", "SSA7006");
 

@@ -151,9 +151,9 @@ namespace SecureServices.Dockerfile.Rules
         private static void Scan(DockerfileRuleContext context, string text, Instruction? instruction, Heredoc? heredoc)
         {
             var offset = 0;
-            while (offset < text.Length && SecretTokenDetector.TryFind(offset == 0 ? text : text.Substring(offset), out var token))
+            while (offset < text.Length && SecretTokenDetector.TryFind(text, offset, out var token))
             {
-                var start = offset + token.Start;
+                var start = token.Start;
                 context.Report(
                     Ids.SecretTokenInDockerfile,
                     heredoc != null ? heredoc.GetContentSpan(start, start + token.Length) : instruction!.GetArgumentSpan(start, start + token.Length),

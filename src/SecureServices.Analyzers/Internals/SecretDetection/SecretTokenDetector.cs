@@ -34,17 +34,24 @@ namespace SecureServices.Analyzers.Internals.SecretDetection
         private const string Base62Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
         /// <summary>Finds the first recognised secret token in <paramref name="text"/>; null/empty safe; never throws.</summary>
-        public static bool TryFind(string? text, out SecretToken token)
+        public static bool TryFind(string? text, out SecretToken token) => TryFind(text, 0, out token);
+
+        /// <summary>
+        /// The first token that starts at or after <paramref name="from"/> (its <see cref="SecretToken.Start"/> is an index
+        /// into the whole <paramref name="text"/>), for callers that report every token of a text: resuming after the
+        /// previous token costs no copy of the rest. Boundary checks still see the characters before <paramref name="from"/>.
+        /// </summary>
+        public static bool TryFind(string? text, int from, out SecretToken token)
         {
             token = default;
-            if (text == null || text.Length < MinimumTextLength)
+            if (text == null || from < 0 || text.Length - from < MinimumTextLength)
             {
                 return false;
             }
 
             try
             {
-                return Scan(text, out token);
+                return Scan(text, from, out token);
             }
             catch (Exception)
             {
@@ -54,10 +61,10 @@ namespace SecureServices.Analyzers.Internals.SecretDetection
             }
         }
 
-        private static bool Scan(string text, out SecretToken token)
+        private static bool Scan(string text, int from, out SecretToken token)
         {
             var last = text.Length - MinimumTextLength + 1;
-            for (var i = 0; i < text.Length; i++)
+            for (var i = from; i < text.Length; i++)
             {
                 var length = 0;
                 string? kind = null;
@@ -105,7 +112,8 @@ namespace SecureServices.Analyzers.Internals.SecretDetection
                         continue;
                 }
 
-                if (kind != null)
+                // A key that extends back before 'from' overlaps what the caller has already reported.
+                if (kind != null && start >= from)
                 {
                     token = new SecretToken(kind, start, length);
                     return true;
