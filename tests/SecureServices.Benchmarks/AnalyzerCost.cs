@@ -22,9 +22,16 @@ internal static class AnalyzerCost
     public const double CompileGoal = 0.05;
     public const double FloorGoal = 3.0;
 
-    public static int Run(int targetLines, int iterations, StringBuilder report)
+    public static int Run(int targetLines, int iterations, StringBuilder report, string? only = null)
     {
         var analyzers = Workload.Analyzers();
+        if (only != null)
+        {
+            analyzers = analyzers.Where(a => a.GetType().Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToImmutableArray();
+            report.AppendLine(Inv($"(only the analyzers whose name contains '{only}': {string.Join(", ", analyzers.Select(a => a.GetType().Name))})"));
+            report.AppendLine();
+        }
+
         var files = RealisticServiceGenerator.Generate(targetLines);
         var lines = files.Sum(f => RealisticServiceGenerator.CountLines(f.Text));
         var bytes = files.Sum(f => (long)Encoding.UTF8.GetByteCount(f.Text));
