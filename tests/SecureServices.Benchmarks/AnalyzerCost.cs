@@ -46,6 +46,10 @@ internal static class AnalyzerCost
         var floorTotal = new List<double>();
         var oursWall = new List<double>();
         var floorWall = new List<double>();
+        var oursAllocated = new List<double>();
+        var floorAllocated = new List<double>();
+        var oursPauses = new List<double>();
+        var floorPauses = new List<double>();
         var perAnalyzer = analyzers.ToDictionary(a => a, _ => new List<double>());
         var perFloor = floor.ToDictionary(a => a, _ => new List<double>());
         var exceptions = new List<string>();
@@ -56,10 +60,10 @@ internal static class AnalyzerCost
             var measured = i >= 0; // iteration -1 warms up the JIT and the reference symbols
             var c1 = baseCompilation.Clone();
             var compileTime = Workload.Time(() => c1.GetDiagnostics());
-            var (ours, oursTelemetry, oursElapsed) = RunAnalyzers(c1, analyzers, exceptions);
+            var (ours, oursTelemetry, oursElapsed, oursGc) = RunAnalyzers(c1, analyzers, exceptions);
             var c2 = baseCompilation.Clone();
             c2.GetDiagnostics();
-            var (_, floorTelemetry, floorElapsed) = RunAnalyzers(c2, floor, exceptions);
+            var (_, floorTelemetry, floorElapsed, floorGc) = RunAnalyzers(c2, floor, exceptions);
             if (!measured)
             {
                 findings = ours;
@@ -68,6 +72,10 @@ internal static class AnalyzerCost
 
             compile.Add(compileTime.TotalMilliseconds);
             oursWall.Add(oursElapsed);
+            oursAllocated.Add(oursGc.AllocatedMb);
+            floorAllocated.Add(floorGc.AllocatedMb);
+            oursPauses.Add(oursGc.PauseMs);
+            floorPauses.Add(floorGc.PauseMs);
             floorWall.Add(floorElapsed);
             oursTotal.Add(oursTelemetry.Values.Sum());
             floorTotal.Add(floorTelemetry.Values.Sum());
@@ -96,6 +104,7 @@ internal static class AnalyzerCost
         report.AppendLine(Inv($"- compilation `GetDiagnostics()`: **{compileMs:F0} ms**"));
         report.AppendLine(Inv($"- our analyzers (telemetry, sum over analyzers): **{oursMs:F1} ms**; wall clock of `GetAnalyzerDiagnosticsAsync` {Median(oursWall):F0} ms"));
         report.AppendLine(Inv($"- no-op floor (same registrations, empty callbacks): **{floorMs:F1} ms**; wall clock {Median(floorWall):F0} ms"));
+        report.AppendLine(Inv($"- memory allocated during the analyzer pass (all threads, a figure that load does not inflate): ours {Median(oursAllocated):F0} MB, floor {Median(floorAllocated):F0} MB; GC pauses during the pass: ours {Median(oursPauses):F0} ms, floor {Median(floorPauses):F0} ms (a pause inside a callback is charged to that analyzer's telemetry)"));
         report.AppendLine(Inv($"- ours / compile = **{toCompile:P2}** (goal ≤ {CompileGoal:P0}: {(toCompile <= CompileGoal ? "met" : "NOT met")})"));
         report.AppendLine(Inv($"- ours / floor = **{toFloor:F2}×** (goal ≤ {FloorGoal:F0}×: {(toFloor <= FloorGoal ? "met" : "NOT met")})"));
         report.AppendLine(Inv($"- findings: {string.Join(", ", findings.Where(d => d.Id.StartsWith("SSA", StringComparison.Ordinal)).GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}×{g.Count()}"))}"));
@@ -122,12 +131,15 @@ internal static class AnalyzerCost
         return 0;
     }
 
-    private static (ImmutableArray<Diagnostic> Diagnostics, Dictionary<DiagnosticAnalyzer, double> Telemetry, double WallMs) RunAnalyzers(
+    private static (ImmutableArray<Diagnostic> Diagnostics, Dictionary<DiagnosticAnalyzer, double> Telemetry, double WallMs, (double AllocatedMb, double PauseMs) Gc) RunAnalyzers(
         Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, List<string> exceptions)
     {
         var cwa = Workload.WithAnalyzers(compilation, analyzers, exceptions);
         var diagnostics = ImmutableArray<Diagnostic>.Empty;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var pausedBefore = GC.GetTotalPauseDuration();
         var wall = Workload.Time(() => diagnostics = cwa.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult());
+        var gc = ((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024.0, (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds);
         var telemetry = new Dictionary<DiagnosticAnalyzer, double>();
         foreach (var analyzer in analyzers)
         {
@@ -142,7 +154,7 @@ internal static class AnalyzerCost
             }
         }
 
-        return (diagnostics, telemetry, wall.TotalMilliseconds);
+        return (diagnostics, telemetry, wall.TotalMilliseconds, gc);
     }
 
     public static double Median(IReadOnlyList<double> values)
