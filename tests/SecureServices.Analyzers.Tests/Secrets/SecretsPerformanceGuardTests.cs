@@ -13,6 +13,6 @@ public sealed class SecretsPerformanceGuardTests
     {
         var field = typeof(SecretTokenDetector).GetField("MinimumTextLength", BindingFlags.NonPublic | BindingFlags.Static);
         Assert.NotNull(field);
-        Assert.Equal((int)field!.GetRawConstantValue()!, HardCodedSecretTokenAnalyzer.ShortestToken);
+        Assert.Equal(HardCodedSecretTokenAnalyzer.ShortestToken, (int)field!.GetRawConstantValue()!);
     }
 }

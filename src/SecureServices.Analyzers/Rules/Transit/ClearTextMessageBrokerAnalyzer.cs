@@ -218,7 +218,7 @@ namespace SecureServices.Analyzers.Rules.Transit
             }
         }
 
-        private static IEnumerable<string?> SmtpHosts(IOperation operation, ImmutableHashSet<IPropertySymbol> hostProperty, INamedTypeSymbol? client)
+        private static IEnumerable<string?> SmtpHosts(IOperation operation, PropertySet hostProperty, INamedTypeSymbol? client)
         {
             IOperation? value = operation switch
             {

@@ -140,7 +140,7 @@ namespace SecureServices.Analyzers.Rules.Transit
             return TransitValues.ResolveConstant(unwrapped) is { HasValue: true, Value: bool b } && b == expected;
         }
 
-        private static System.Collections.Generic.IEnumerable<string?> BuilderHosts(IOperation operation, ImmutableHashSet<IPropertySymbol> hostProperties)
+        private static System.Collections.Generic.IEnumerable<string?> BuilderHosts(IOperation operation, PropertySet hostProperties)
         {
             if (operation is ISimpleAssignmentOperation a && TransitSymbols.In(hostProperties, TransitSymbols.AssignedProperty(a)))
             {
