@@ -33,6 +33,18 @@ public sealed class HardCodedSecretTokenTests
         """");
 
     [Fact]
+    public Task Tokens_ending_the_content_and_an_unterminated_key_block_keep_exact_spans() => V.AnalyzerAsync($$""""
+        class C
+        {
+            string a = "prefix {|SSA1002:{{GitHub}}|}";
+            System.ReadOnlySpan<byte> B => "{|SSA1002:{{GitHub}}|}"u8;
+            string c = """{|SSA1002:{{GitHub}}|}""";
+            string d = @"{|SSA1002:{{GitHub}}|}";
+            string e = "{|SSA1002:-----BEGIN PRIVATE KEY-----\n{{Fake.Base64(64, 26)}}\n{{Fake.Base64(64, 27)}}|}";
+        }
+        """");
+
+    [Fact]
     public Task Placeholders_documentation_samples_and_hashes_are_not_reported() => V.AnalyzerAsync("""
         class C
         {

@@ -51,10 +51,24 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 return;
             }
 
-            var source = SecretSyntax.LiteralContent(token, out var offset);
-            if (!SecretTokenDetector.TryFind(source, out var secret))
+            // Scan the token text itself from where its content starts (no content substring per literal): the closing
+            // delimiter stops every detector as the end of the text would. A finding that runs into the delimiter
+            // (an unterminated PEM block) is decided again on the exact content.
+            var source = token.Text;
+            SecretSyntax.LiteralContentBounds(token, out var contentStart, out var contentEnd);
+            if (!SecretTokenDetector.TryFind(source, contentStart, out var secret))
             {
                 return;
+            }
+
+            var offset = 0;
+            if (secret.Start + secret.Length > contentEnd)
+            {
+                source = SecretSyntax.LiteralContent(token, out offset);
+                if (!SecretTokenDetector.TryFind(source, out secret))
+                {
+                    return;
+                }
             }
 
             var span = new TextSpan(token.SpanStart + offset + secret.Start, secret.Length);

@@ -94,15 +94,23 @@ namespace SecureServices.Analyzers.Rules.Secrets
         public static string LiteralContent(SyntaxToken token, out int offset)
         {
             var text = token.Text;
-            offset = 0;
+            LiteralContentBounds(token, out offset, out var end);
+            return offset == 0 && end == text.Length ? text : text.Substring(offset, end - offset);
+        }
+
+        /// <summary>Where the content of a string literal token lies in its <see cref="SyntaxToken.Text"/>: [start, end).</summary>
+        public static void LiteralContentBounds(SyntaxToken token, out int start, out int end)
+        {
+            var text = token.Text;
+            start = 0;
+            end = text.Length;
             if (!token.IsKind(SyntaxKind.StringLiteralToken) && !token.IsKind(SyntaxKind.Utf8StringLiteralToken)
                 && !token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) && !token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
                 && !token.IsKind(SyntaxKind.Utf8SingleLineRawStringLiteralToken) && !token.IsKind(SyntaxKind.Utf8MultiLineRawStringLiteralToken))
             {
-                return text; // interpolated text: already the content
+                return; // interpolated text: already the content
             }
 
-            var start = 0;
             while (start < text.Length && text[start] == '@')
             {
                 start++;
@@ -115,7 +123,6 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 quotes++;
             }
 
-            var end = text.Length;
             if (end - start >= 2 && (text.EndsWith("u8", System.StringComparison.Ordinal) || text.EndsWith("U8", System.StringComparison.Ordinal)))
             {
                 end -= 2;
@@ -127,9 +134,6 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 end--;
                 closing++;
             }
-
-            offset = start;
-            return text.Substring(start, end - start);
         }
 
         /// <summary>Could <paramref name="expression"/> be a reference to a string constant (checked later with the semantic model)?</summary>
