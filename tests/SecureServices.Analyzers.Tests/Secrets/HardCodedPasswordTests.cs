@@ -160,6 +160,47 @@ public sealed class HardCodedPasswordTests
         """);
 
     [Fact]
+    public Task Positional_attribute_arguments_are_reported_on_every_kind_of_target() => V.AnalyzerAsync("""
+        using System;
+        [assembly: Creds("svc", {|SSA1001:"assembly-pass"|})]
+
+        [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+        class CredsAttribute : Attribute
+        {
+            public CredsAttribute(string user, string password) { }
+            public CredsAttribute(int port) { }
+        }
+
+        static class Defaults
+        {
+            public const string Fallback = "fallback-pass";
+            public const string AdminPassword = {|SSA1001:"declared-pass"|};
+        }
+
+        [Creds("svc", {|SSA1001:Defaults.Fallback|})]
+        [Creds("svc", Defaults.AdminPassword)]
+        [Creds(8080)]
+        class C
+        {
+            [Creds("svc", {|SSA1001:"field-pass"|})] int a, b;
+
+            [Creds("svc", {|SSA1001:"property-pass"|})] int P { get; set; }
+
+            [Creds("svc", {|SSA1001:"method-pass"|})]
+            [return: Creds("svc", {|SSA1001:"return-pass"|})]
+            int M([Creds("svc", {|SSA1001:"parameter-pass"|})] int x)
+            {
+                [Creds("svc", {|SSA1001:"local-function-pass"|})] int Local() => 1;
+                Func<int, int> f = [Creds("svc", {|SSA1001:"lambda-pass"|})] (int y) => y;
+                return Local() + f(x);
+            }
+
+            [Creds("svc", "with spaces")]
+            void N<[Creds("svc", {|SSA1001:"type-parameter-pass"|})] T>() { }
+        }
+        """);
+
+    [Fact]
     public Task A_constant_declared_elsewhere_reaching_a_secret_is_reported_at_the_use() => V.AnalyzerAsync("""
         using System.Net;
         static class Defaults

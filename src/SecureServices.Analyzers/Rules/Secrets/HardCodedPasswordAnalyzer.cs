@@ -98,6 +98,9 @@ namespace SecureServices.Analyzers.Rules.Secrets
                     value = argument.Expression;
                     mayReferenceConstant = false; // constants: AnalyzeArgument
                     break;
+                case AttributeArgumentSyntax { NameEquals: null, NameColon: null } positional:
+                    AnalyzePositionalAttributeArgument(context, cache, positional);
+                    return;
                 case AttributeArgumentSyntax attributeArgument:
                     name = attributeArgument.NameEquals?.Name.Identifier.ValueText ?? attributeArgument.NameColon?.Name.Identifier.ValueText;
                     value = attributeArgument.Expression;
@@ -120,7 +123,9 @@ namespace SecureServices.Analyzers.Rules.Secrets
                     return;
             }
 
-            if (value == null || (name != null && name.Length < 3))
+            // Every case above names the value (positional arguments are the operation path's, positional attribute
+            // arguments AnalyzePositionalAttributeArgument's).
+            if (value == null || name == null || name.Length < 3)
             {
                 return;
             }
@@ -132,15 +137,10 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 return;
             }
 
-            if (name == null && !PassesPositionalPrefilter(context, cache, value, isLiteral, text))
-            {
-                return;
-            }
-
             var tree = context.Node.SyntaxTree;
             var words = cache.Get(tree);
             // A vague name (key, token) counts only when the value looks generated (entropy option).
-            if (name != null && !words.IsSecretName(name)
+            if (!words.IsSecretName(name)
                 && (!isLiteral || !words.IsVagueSecretName(name) || !SecretValues.LooksRandom(text, words.EntropyThreshold)))
             {
                 return;
@@ -151,61 +151,15 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 return;
             }
 
-            if (text.Length == 0 || words.IsNotASecret(text, name ?? string.Empty) || SecretTokenDetector.TryFind(text, out _))
+            if (text.Length == 0 || words.IsNotASecret(text, name) || SecretTokenDetector.TryFind(text, out _))
             {
                 return;
-            }
-
-            if (name == null)
-            {
-                // Positional arguments are everywhere (log messages, routes, SQL): text with blanks is not a key or
-                // password in practice, and skipping it avoids a semantic lookup for most of them.
-                if (HasWhiteSpace(text))
-                {
-                    return;
-                }
-
-                // A positional attribute argument: the constructor parameter's name decides ([Credentials("…")]).
-                name = context.Node is AttributeArgumentSyntax attributeArgument
-                    ? AttributeParameterName(attributeArgument, context.SemanticModel, context.CancellationToken)
-                    : null;
-                if (name == null || !words.IsSecretName(name) || words.IsNotASecret(text, name))
-                {
-                    return;
-                }
             }
 
             if (SecretSyntax.TryCreate(Rule, value.GetLocation(), context.Options, tree, out var diagnostic, name, text.Length))
             {
                 context.ReportDiagnostic(diagnostic);
             }
-        }
-
-        /// <summary>
-        /// Positional arguments are the bulk of the candidates and each would cost semantic-model calls: reject, cheapest
-        /// first, those the checks below would reject anyway (blank-containing text, a secret-named constant, a name that
-        /// is not a string constant), so that the outcome is unchanged.
-        /// </summary>
-        private static bool PassesPositionalPrefilter(SyntaxNodeAnalysisContext context, SecretWordOptionsCache cache, ExpressionSyntax value, bool isLiteral, string text)
-        {
-            if (isLiteral)
-            {
-                return text.Length != 0 && !HasWhiteSpace(text);
-            }
-
-            var referenced = value switch
-            {
-                IdentifierNameSyntax id => id.Identifier.ValueText,
-                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                _ => null,
-            };
-            if (referenced == null || cache.IsDefaultSecretName(referenced))
-            {
-                return false;
-            }
-
-            var constant = context.SemanticModel.GetConstantValue(value, context.CancellationToken);
-            return constant.HasValue && constant.Value is string constantText && constantText.Length != 0 && !HasWhiteSpace(constantText);
         }
 
         /// <summary>
@@ -336,16 +290,123 @@ namespace SecureServices.Analyzers.Rules.Secrets
             return false;
         }
 
-        private static string? AttributeParameterName(AttributeArgumentSyntax argument, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        /// <summary>
+        /// A positional attribute argument (<c>[BasicAuth("svc", "…")]</c>): the constructor parameter's name decides. The
+        /// constructor and the argument's value come from the owner's <see cref="AttributeData"/>, which the compiler has
+        /// already bound: asking the semantic model instead binds every attribute again (controllers carry many).
+        /// </summary>
+        private static void AnalyzePositionalAttributeArgument(SyntaxNodeAnalysisContext context, SecretWordOptionsCache cache, AttributeArgumentSyntax argument)
         {
-            if (argument.Parent is not AttributeArgumentListSyntax list || list.Parent is not AttributeSyntax attribute
-                || model.GetSymbolInfo(attribute, cancellationToken).Symbol is not IMethodSymbol constructor)
+            var expression = argument.Expression;
+            var isLiteral = SecretSyntax.TryGetLiteralText(expression, out var text);
+            string? referenced = null;
+            if (!isLiteral)
+            {
+                referenced = expression switch
+                {
+                    IdentifierNameSyntax id => id.Identifier.ValueText,
+                    MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } member => member.Name.Identifier.ValueText,
+                    _ => null,
+                };
+
+                // A secret-named constant is reported at its declaration.
+                if (referenced == null || cache.IsDefaultSecretName(referenced))
+                {
+                    return;
+                }
+            }
+            else if (text.Length == 0 || HasWhiteSpace(text))
+            {
+                return;
+            }
+
+            if (argument.Parent is not AttributeArgumentListSyntax list || list.Parent is not AttributeSyntax attribute)
+            {
+                return;
+            }
+
+            var index = list.Arguments.IndexOf(argument);
+            var data = FindAttributeData(attribute, context.SemanticModel, context.CancellationToken);
+            var constructor = data != null ? data.AttributeConstructor : context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol as IMethodSymbol;
+            if (constructor == null || index < 0 || index >= constructor.Parameters.Length)
+            {
+                return;
+            }
+
+            if (!isLiteral)
+            {
+                // An attribute argument is a compile-time constant: a name there is a constant's.
+                var constant = data != null && index < data.ConstructorArguments.Length && !constructor.Parameters[index].IsParams
+                    ? data.ConstructorArguments[index].Value
+                    : context.SemanticModel.GetConstantValue(expression, context.CancellationToken) is { HasValue: true } value ? value.Value : null;
+                if (constant is not string constantText || constantText.Length == 0 || HasWhiteSpace(constantText))
+                {
+                    return;
+                }
+
+                text = constantText;
+            }
+
+            var name = constructor.Parameters[index].Name;
+            var words = cache.Get(attribute.SyntaxTree);
+            if (!words.IsSecretName(name) || words.IsNotASecret(text, string.Empty) || words.IsNotASecret(text, name) || SecretTokenDetector.TryFind(text, out _))
+            {
+                return;
+            }
+
+            if (SecretSyntax.TryCreate(Rule, expression.GetLocation(), context.Options, attribute.SyntaxTree, out var diagnostic, name, text.Length))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        /// <summary>The bound application of <paramref name="attribute"/>, from the symbol it is applied to (null when that symbol is not a declaration's).</summary>
+        internal static AttributeData? FindAttributeData(AttributeSyntax attribute, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        {
+            if (attribute.Parent is not AttributeListSyntax list)
             {
                 return null;
             }
 
-            var index = list.Arguments.IndexOf(argument);
-            return index >= 0 && index < constructor.Parameters.Length ? constructor.Parameters[index].Name : null;
+            var target = list.Target?.Identifier.ValueText;
+            ImmutableArray<AttributeData> attributes;
+            switch (list.Parent)
+            {
+                case CompilationUnitSyntax when target == "assembly":
+                    attributes = model.Compilation.Assembly.GetAttributes();
+                    break;
+                case CompilationUnitSyntax when target == "module":
+                    attributes = model.Compilation.SourceModule.GetAttributes();
+                    break;
+                case MethodDeclarationSyntax or OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax when target == "return":
+                    attributes = model.GetDeclaredSymbol(list.Parent, cancellationToken) is IMethodSymbol method ? method.GetReturnTypeAttributes() : default;
+                    break;
+                case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or EnumMemberDeclarationSyntax or BaseMethodDeclarationSyntax
+                    or BasePropertyDeclarationSyntax or AccessorDeclarationSyntax or ParameterSyntax or TypeParameterSyntax
+                    when target is null or "type" or "method" or "property" or "event" or "param" or "typevar":
+                    attributes = model.GetDeclaredSymbol(list.Parent, cancellationToken)?.GetAttributes() ?? default;
+                    break;
+                case BaseFieldDeclarationSyntax field when (target is null or "field" or "event") && field.Declaration.Variables.Count > 0:
+                    attributes = model.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken)?.GetAttributes() ?? default;
+                    break;
+                default:
+                    return null; // lambdas, local functions, 'field:' on a property…: the semantic model decides
+            }
+
+            if (attributes.IsDefault)
+            {
+                return null;
+            }
+
+            foreach (var data in attributes)
+            {
+                if (data.ApplicationSyntaxReference is { } reference && reference.Span == attribute.Span && reference.SyntaxTree == attribute.SyntaxTree)
+                {
+                    return data.AttributeConstructor == null ? null : data;
+                }
+            }
+
+            return null;
         }
     }
 }
