@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
 using SecureServices.Analyzers.Internals.AspNetCore;
 using SecureServices.Analyzers.Internals;
@@ -43,14 +44,21 @@ namespace SecureServices.Analyzers.Rules.Access
                 var parameters = start.Compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Tokens.TokenValidationParameters");
                 if (parameters != null)
                 {
-                    start.RegisterSyntaxNodeAction(c => Analyze(c, parameters), SyntaxKind.SimpleAssignmentExpression);
+                    // An operation action: the property comes from the bound assignment (a syntax action asking the
+                    // semantic model would bind the whole configuration method on this rule's account).
+                    start.RegisterOperationAction(c => Analyze(c, parameters), OperationKind.SimpleAssignment);
                 }
             });
         }
 
-        private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol parameters)
+        private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol parameters)
         {
-            var assignment = (AssignmentExpressionSyntax)context.Node;
+            var operation = (ISimpleAssignmentOperation)context.Operation;
+            if (operation.Syntax is not AssignmentExpressionSyntax assignment || operation.SemanticModel is not { } model)
+            {
+                return;
+            }
+
             var nameNode = assignment.Left switch
             {
                 MemberAccessExpressionSyntax m => m.Name,
@@ -69,7 +77,7 @@ namespace SecureServices.Analyzers.Rules.Access
                 return;
             }
 
-            if (context.SemanticModel.GetSymbolInfo(assignment.Left, context.CancellationToken).Symbol is not IPropertySymbol property
+            if (operation.Target is not IPropertyReferenceOperation { Property: var property }
                 || !TypeHierarchy.DerivesFrom(property.ContainingType, parameters))
             {
                 return;
@@ -78,7 +86,7 @@ namespace SecureServices.Analyzers.Rules.Access
             var right = assignment.Right;
             if (isFlag)
             {
-                if (context.SemanticModel.GetConstantValue(right, context.CancellationToken) is { HasValue: true, Value: false })
+                if (operation.Value.ConstantValue is { HasValue: true, Value: false })
                 {
                     var rule = name == "RequireSignedTokens" ? SignatureRule : ValidationRule;
                     context.ReportDiagnostic(Diagnostic.Create(rule, assignment.GetLocation(), name + " = false"));
@@ -92,7 +100,7 @@ namespace SecureServices.Analyzers.Rules.Access
                 foreach (var node in right.DescendantNodesAndSelf().OfType<ExpressionSyntax>())
                 {
                     if (node is LiteralExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax
-                        && context.SemanticModel.GetConstantValue(node, context.CancellationToken) is { HasValue: true, Value: string s }
+                        && model.GetConstantValue(node, context.CancellationToken) is { HasValue: true, Value: string s }
                         && string.Equals(s.Trim(), "none", StringComparison.OrdinalIgnoreCase))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(SignatureRule, node.GetLocation(), "ValidAlgorithms"));
