@@ -116,7 +116,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
 
         // Identifiers of a tree by name, built on first need: each local holding a group or an endpoint finds its
         // references without walking its whole block again (thousands of 'var g = app.MapGroup(…)' in one method).
-        private readonly Dictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>> identifiersByTree = new Dictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>>();
+        private readonly Dictionary<SyntaxNode, Dictionary<string, List<IdentifierNameSyntax>>> identifiersByMember = new Dictionary<SyntaxNode, Dictionary<string, List<IdentifierNameSyntax>>>();
 
         // Whether an app helper (ep.RequireAdmin()) asks for authorization, read once per helper.
         private readonly Dictionary<IMethodSymbol, bool> helperAuthorizes = new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
@@ -577,7 +577,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
         private IEnumerable<IdentifierNameSyntax> LocalReferences(VariableDeclaratorSyntax declarator, ILocalSymbol local, SemanticModel model)
         {
             SyntaxNode scope = (SyntaxNode?)declarator.FirstAncestorOrSelf<BlockSyntax>() ?? declarator.SyntaxTree.GetRoot(cancellationToken);
-            if (!IdentifiersByName(scope.SyntaxTree).TryGetValue(local.Name, out var candidates))
+            if (!IdentifiersByName(IndexRoot(declarator)).TryGetValue(local.Name, out var candidates))
             {
                 yield break;
             }
@@ -594,13 +594,26 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             }
         }
 
-        /// <summary>Every identifier of the tree (outside trivia) by name, in document order; built once per tree.</summary>
-        private Dictionary<string, List<IdentifierNameSyntax>> IdentifiersByName(SyntaxTree tree)
+        /// <summary>
+        /// The node whose identifiers are indexed for a local: its member (a local cannot be seen outside it), or the whole
+        /// file for top-level statements (a local of one global statement is used by the next ones).
+        /// </summary>
+        private static SyntaxNode IndexRoot(SyntaxNode declarator)
         {
-            if (!identifiersByTree.TryGetValue(tree, out var byName))
+            var member = declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            return member == null || member is GlobalStatementSyntax ? declarator.SyntaxTree.GetRoot() : member;
+        }
+
+        /// <summary>
+        /// Every identifier under <paramref name="root"/> (outside trivia) by name, in document order; built once per
+        /// member, so each member is walked once however many locals it declares, and a file only for what needs it.
+        /// </summary>
+        private Dictionary<string, List<IdentifierNameSyntax>> IdentifiersByName(SyntaxNode root)
+        {
+            if (!identifiersByMember.TryGetValue(root, out var byName))
             {
                 byName = new Dictionary<string, List<IdentifierNameSyntax>>(StringComparer.Ordinal);
-                foreach (var id in tree.GetRoot(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
+                foreach (var id in root.DescendantNodes().OfType<IdentifierNameSyntax>())
                 {
                     var name = id.Identifier.ValueText;
                     if (!byName.TryGetValue(name, out var list))
@@ -611,7 +624,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
                     list.Add(id);
                 }
 
-                identifiersByTree[tree] = byName;
+                identifiersByMember[root] = byName;
             }
 
             return byName;
