@@ -11,7 +11,15 @@ namespace SecureServices.Analyzers.Internals
         /// </summary>
         public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
         {
-            if (baseType == null)
+            if (baseType == null || type == null)
+            {
+                return false;
+            }
+
+            // Hot callers ask this about every local and parameter: string, int, object… (special types) only derive
+            // from special types, and a struct from no class of ours; answer those without walking the chain.
+            if (baseType.SpecialType == SpecialType.None
+                && (type.SpecialType != SpecialType.None || (type.IsValueType && baseType.TypeKind == TypeKind.Class)))
             {
                 return false;
             }
