@@ -371,7 +371,8 @@ namespace SecureServices.Analyzers.Internals.Crypto
             }
         }
 
-        private static IOperation Unwrap(IOperation operation)
+        /// <summary>Strips implicit and explicit conversions.</summary>
+        internal static IOperation Unwrap(IOperation operation)
         {
             while (operation is IConversionOperation conversion)
             {

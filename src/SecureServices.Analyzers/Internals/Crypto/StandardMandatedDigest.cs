@@ -85,7 +85,7 @@ namespace SecureServices.Analyzers.Internals.Crypto
                     }
 
                     var receiver = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
-                    if (!IsHeaderCollection(Unwrap(receiver)?.Type))
+                    if (receiver == null || !IsHeaderCollection(DigestFlow.Unwrap(receiver).Type))
                     {
                         return false;
                     }
@@ -140,7 +140,7 @@ namespace SecureServices.Analyzers.Internals.Crypto
         /// <summary>A constant equal to "Content-MD5" (any case), or <c>HeaderNames.ContentMD5</c> (static readonly, not const).</summary>
         private bool IsContentMd5Name(IOperation name)
         {
-            name = Unwrap(name)!;
+            name = DigestFlow.Unwrap(name);
             if (name.ConstantValue is { HasValue: true, Value: string text })
             {
                 return string.Equals(text, ContentMd5, StringComparison.OrdinalIgnoreCase);
@@ -148,16 +148,6 @@ namespace SecureServices.Analyzers.Internals.Crypto
 
             return name is IFieldReferenceOperation { Field.Name: "ContentMD5" } field
                 && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, headerNames);
-        }
-
-        private static IOperation? Unwrap(IOperation? operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
         }
     }
 }
