@@ -27,8 +27,8 @@ namespace SecureServices.Analyzers.Catalog
                   "Algorithme de hachage cassé (MD5 ou SHA-1) utilisé pour la sécurité"),
                 T("'{0}' uses {1}, which is broken for security purposes; use SHA-256 or stronger",
                   "'{0}' utilise {1}, cassé pour tout usage de sécurité ; utilisez SHA-256 ou plus fort"),
-                T("MD5 and SHA-1 (including HMACMD5 and HMACSHA1) have practical collision attacks. A hash that protects integrity, identifies content for a security decision or derives keys must use SHA-256 or stronger. Hashes whose result is plainly a cache key or an ETag are not reported.",
-                  "MD5 et SHA-1 (y compris HMACMD5 et HMACSHA1) subissent des attaques par collision praticables. Un hachage qui protège l'intégrité, identifie un contenu pour une décision de sécurité ou dérive des clés doit utiliser SHA-256 ou plus fort. Les hachages dont le résultat est clairement une clé de cache ou un ETag ne sont pas signalés.")),
+                T("MD5 and SHA-1 (including HMACMD5 and HMACSHA1) have practical collision attacks. A hash that protects integrity, identifies content for a security decision or derives keys must use SHA-256 or stronger. Hashes whose result is plainly a cache key or an ETag, a name-based UUID (version 3 or 5) or an HTTP Content-MD5 header are not reported.",
+                  "MD5 et SHA-1 (y compris HMACMD5 et HMACSHA1) subissent des attaques par collision praticables. Un hachage qui protège l'intégrité, identifie un contenu pour une décision de sécurité ou dérive des clés doit utiliser SHA-256 ou plus fort. Les hachages dont le résultat est clairement une clé de cache ou un ETag, un UUID basé sur un nom (version 3 ou 5) ou un en-tête HTTP Content-MD5 ne sont pas signalés.")),
             CSharp(
                 RuleIds.BrokenCipher, CryptographyCategory, RuleSeverity.Warning, Sections("5.4"), 327,
                 T("Broken or obsolete cipher (DES, TripleDES, RC2)",

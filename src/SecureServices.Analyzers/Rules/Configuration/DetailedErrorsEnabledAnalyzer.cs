@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
-using SecureServices.Analyzers.Internals.Crypto;
+using SecureServices.Analyzers.Internals;
 
 namespace SecureServices.Analyzers.Rules.Configuration
 {

@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
 using SecureServices.Analyzers.Internals;
-using SecureServices.Analyzers.Internals.Crypto;
 
 namespace SecureServices.Analyzers.Rules.Configuration
 {

@@ -14,7 +14,9 @@ namespace SecureServices.Analyzers.Rules.Crypto
     /// with <c>HashAlgorithmName.MD5/SHA1</c>. Not reported when the result plainly is a cache key or ETag
     /// (the enclosing member, the variable or member it is stored in, or a parameter it is passed to is named
     /// like one, or it builds an <c>EntityTagHeaderValue</c>). <c>HashAlgorithmName.SHA1</c> given to RSA/ECDSA
-    /// signature or OAEP APIs is interoperability with existing peers and is not reported.
+    /// signature or OAEP APIs is interoperability with existing peers and is not reported. Nor are uses a standard
+    /// mandates, when every use of the digest in the method provably is one (<see cref="StandardMandatedDigest"/>):
+    /// name-based UUIDs (v3 MD5, v5 SHA-1) and the HTTP Content-MD5 header (MD5).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class WeakHashAlgorithmAnalyzer : DiagnosticAnalyzer
@@ -56,6 +58,7 @@ namespace SecureServices.Analyzers.Rules.Crypto
                 var weak = builder.ToImmutable();
                 var incrementalHash = start.Compilation.GetTypeByMetadataName("System.Security.Cryptography.IncrementalHash");
                 var hashAlgorithmName = start.Compilation.GetTypeByMetadataName("System.Security.Cryptography.HashAlgorithmName");
+                var mandated = StandardMandatedDigest.Create(start.Compilation);
 
                 start.RegisterOperationAction(
                     c =>
@@ -64,7 +67,7 @@ namespace SecureServices.Analyzers.Rules.Crypto
                         var method = invocation.TargetMethod;
                         if (method.IsStatic && weak.TryGetValue(method.ContainingType, out var algorithm) && IsFactoryOrOneShot(method.Name))
                         {
-                            Report(c, invocation, method.ContainingType.Name + "." + method.Name, algorithm);
+                            Report(c, invocation, method.ContainingType.Name + "." + method.Name, algorithm, mandated);
                         }
                         else if (incrementalHash != null && hashAlgorithmName != null && method.IsStatic
                             && SymbolEqualityComparer.Default.Equals(method.ContainingType, incrementalHash)
@@ -72,7 +75,7 @@ namespace SecureServices.Analyzers.Rules.Crypto
                             && invocation.Arguments.Length > 0
                             && WeakAlgorithmName(invocation.Arguments[0].Value, hashAlgorithmName) is { } named)
                         {
-                            Report(c, invocation, "IncrementalHash." + method.Name, method.Name == "CreateHMAC" ? "HMAC-" + named : named);
+                            Report(c, invocation, "IncrementalHash." + method.Name, method.Name == "CreateHMAC" ? "HMAC-" + named : named, mandated);
                         }
                     },
                     OperationKind.Invocation);
@@ -83,7 +86,7 @@ namespace SecureServices.Analyzers.Rules.Crypto
                         var creation = (IObjectCreationOperation)c.Operation;
                         if (creation.Constructor?.ContainingType is { } type && weak.TryGetValue(type, out var algorithm))
                         {
-                            Report(c, creation, "new " + type.Name, algorithm);
+                            Report(c, creation, "new " + type.Name, algorithm, mandated);
                         }
                     },
                     OperationKind.ObjectCreation);
@@ -109,9 +112,10 @@ namespace SecureServices.Analyzers.Rules.Crypto
             return null;
         }
 
-        private static void Report(OperationAnalysisContext context, IOperation operation, string what, string algorithm)
+        private static void Report(OperationAnalysisContext context, IOperation operation, string what, string algorithm, StandardMandatedDigest mandated)
         {
-            if (IsCacheKeyOrETag(operation))
+            // Only reached once a weak hash was found (rare): the data-flow checks cost nothing on the common path.
+            if (IsCacheKeyOrETag(operation) || mandated.IsMandatedUse(operation, algorithm))
             {
                 return;
             }

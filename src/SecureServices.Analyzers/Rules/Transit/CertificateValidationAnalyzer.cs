@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals;
 using SecureServices.Analyzers.Internals.Transit;
 
 namespace SecureServices.Analyzers.Rules.Transit
@@ -63,7 +64,7 @@ namespace SecureServices.Analyzers.Rules.Transit
                         var descriptor = TransitSymbols.In(serverCallbacks, property) ? ServerRule
                             : TransitSymbols.In(clientCallbacks, property) ? ClientRule
                             : null;
-                        if (descriptor != null && CallbackAnalysis.AcceptsEverything(assignment.Value) && !DevelopmentOnly.Contains(assignment))
+                        if (descriptor != null && CallbackAnalysis.AcceptsEverything(assignment.Value) && !DevelopmentGuard.IsGuarded(assignment))
                         {
                             ctx.ReportDiagnostic(Diagnostic.Create(
                                 descriptor,
@@ -83,7 +84,7 @@ namespace SecureServices.Analyzers.Rules.Transit
                             || !SymbolEqualityComparer.Default.Equals(argument.Parameter.Type, callbackType)
                             || argument.ArgumentKind == ArgumentKind.DefaultValue
                             || !CallbackAnalysis.AcceptsEverything(argument.Value)
-                            || DevelopmentOnly.Contains(argument))
+                            || DevelopmentGuard.IsGuarded(argument))
                         {
                             return;
                         }
@@ -98,7 +99,7 @@ namespace SecureServices.Analyzers.Rules.Transit
                     {
                         var reference = (IPropertyReferenceOperation)ctx.Operation;
                         if (reference.Property.Name == "DangerousAcceptAnyServerCertificateValidator"
-                            && TransitSymbols.In(dangerous, reference.Property) && !DevelopmentOnly.Contains(reference))
+                            && TransitSymbols.In(dangerous, reference.Property) && !DevelopmentGuard.IsGuarded(reference))
                         {
                             var properties = reference.Parent is IAssignmentOperation assignment && assignment.Value == reference
                                 ? RemovableProperties(assignment)
@@ -114,7 +115,7 @@ namespace SecureServices.Analyzers.Rules.Transit
                         var invocation = (IInvocationOperation)ctx.Operation;
                         if (invocation.TargetMethod.Name == "AllowAnyClientCertificate"
                             && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, kestrelOptions)
-                            && !DevelopmentOnly.Contains(invocation))
+                            && !DevelopmentGuard.IsGuarded(invocation))
                         {
                             var properties = invocation.Parent is IExpressionStatementOperation
                                 ? ImmutableDictionary<string, string?>.Empty.Add(RemovableAssignment, "statement")

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals;
 using SecureServices.Analyzers.Internals.Transit;
 
 namespace SecureServices.Analyzers.Rules.Transit
@@ -40,7 +41,7 @@ namespace SecureServices.Analyzers.Rules.Transit
                         if (reference.Property.Name == "Insecure"
                             && TransitSymbols.In(insecure, reference.Property)
                             && !ChannelAddressIsExempt(ctx, reference, channel)
-                            && !DevelopmentOnly.Contains(reference))
+                            && !DevelopmentGuard.IsGuarded(reference))
                         {
                             ctx.ReportDiagnostic(Diagnostic.Create(Rule, reference.Syntax.GetLocation(), "ChannelCredentials.Insecure"));
                         }
@@ -54,7 +55,7 @@ namespace SecureServices.Analyzers.Rules.Transit
                         var property = TransitSymbols.AssignedProperty(assignment);
                         if (TransitSymbols.In(unsafeCallCredentials, property)
                             && TransitValues.ResolveConstant(assignment.Value) is { HasValue: true, Value: true }
-                            && !DevelopmentOnly.Contains(assignment))
+                            && !DevelopmentGuard.IsGuarded(assignment))
                         {
                             ctx.ReportDiagnostic(Diagnostic.Create(
                                 Rule,

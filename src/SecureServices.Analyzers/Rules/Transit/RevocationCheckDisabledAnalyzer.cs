@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals;
 using SecureServices.Analyzers.Internals.Transit;
 
 namespace SecureServices.Analyzers.Rules.Transit
@@ -48,13 +49,13 @@ namespace SecureServices.Analyzers.Rules.Transit
                         // analysis only for candidates.
                         if (TransitSymbols.In(flags, property))
                         {
-                            if (TransitValues.ResolveConstant(assignment.Value) is { HasValue: true, Value: false } && !DevelopmentOnly.Contains(assignment))
+                            if (TransitValues.ResolveConstant(assignment.Value) is { HasValue: true, Value: false } && !DevelopmentGuard.IsGuarded(assignment))
                             {
                                 Report(ctx, assignment.Value, TransitSymbols.Describe(property), "true");
                             }
                         }
                         else if (SymbolEqualityComparer.Default.Equals(property.Type, revocationMode)
-                            && IsNoCheck(assignment.Value, revocationMode) && !DevelopmentOnly.Contains(assignment))
+                            && IsNoCheck(assignment.Value, revocationMode) && !DevelopmentGuard.IsGuarded(assignment))
                         {
                             Report(ctx, assignment.Value, TransitSymbols.Describe(property), OnlineMode);
                         }
@@ -73,7 +74,7 @@ namespace SecureServices.Analyzers.Rules.Transit
                         if (argument.Parameter != null && argument.ArgumentKind != ArgumentKind.DefaultValue
                             && SymbolEqualityComparer.Default.Equals(argument.Parameter.Type, revocationMode)
                             && argument.Parameter.ContainingSymbol.DeclaringSyntaxReferences.IsEmpty
-                            && IsNoCheck(argument.Value, revocationMode) && !DevelopmentOnly.Contains(argument))
+                            && IsNoCheck(argument.Value, revocationMode) && !DevelopmentGuard.IsGuarded(argument))
                         {
                             Report(ctx, argument.Value, argument.Parameter.Name, OnlineMode);
                         }

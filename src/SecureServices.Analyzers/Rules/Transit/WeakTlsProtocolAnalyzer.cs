@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Catalog;
+using SecureServices.Analyzers.Internals;
 using SecureServices.Analyzers.Internals.Transit;
 
 namespace SecureServices.Analyzers.Rules.Transit
@@ -48,7 +49,7 @@ namespace SecureServices.Analyzers.Rules.Transit
                 void Check(OperationAnalysisContext ctx, ITypeSymbol? targetType, IOperation value, string target)
                 {
                     var replacement = Replacement(targetType);
-                    if (replacement == null || WeakNames(value) is not { } weak || DevelopmentOnly.Contains(value))
+                    if (replacement == null || WeakNames(value) is not { } weak || DevelopmentGuard.IsGuarded(value))
                     {
                         return;
                     }

@@ -2,14 +2,18 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
-namespace SecureServices.Analyzers.Internals.Crypto
+namespace SecureServices.Analyzers.Internals
 {
     /// <summary>
-    /// Answers "does this code only run in Development?": inside <c>if (env.IsDevelopment())</c> (any receiver:
-    /// <c>app.Environment</c>, <c>builder.Environment</c>, <c>env</c>, a bool local set from it), in the else
-    /// branch of <c>if (!…IsDevelopment())</c>, after <c>if (!…IsDevelopment()) return;</c> in the same block,
-    /// on the matching side of <c>?:</c> or <c>&amp;&amp;</c>, or inside <c>#if DEBUG</c>.
+    /// Answers "does this code only run in Development?" for every area (Configuration, Transit, Crypto):
+    /// inside <c>if (env.IsDevelopment())</c> (any receiver: <c>app.Environment</c>, <c>builder.Environment</c>,
+    /// <c>env</c>, a bool local set from it; the method must be the hosting one, from a <c>*.Hosting</c> namespace,
+    /// not any method of that name), <c>IsEnvironment("Development")</c> or <c>EnvironmentName == "Development"</c>,
+    /// in the else branch of <c>if (!…IsDevelopment())</c>, after <c>if (!…IsDevelopment()) return;</c> in the
+    /// same block, on the matching side of <c>?:</c> or <c>&amp;&amp;</c>, or in the active branch of <c>#if DEBUG</c>
+    /// (also <c>#if DEBUG &amp;&amp; X</c>, <c>#elif DEBUG</c>, the <c>#else</c> of <c>#if !DEBUG</c>).
     /// Syntax walk first; the semantic model is only asked about candidate conditions.
     /// </summary>
     internal static class DevelopmentGuard
@@ -20,6 +24,10 @@ namespace SecureServices.Analyzers.Internals.Crypto
             Development,
             NotDevelopment,
         }
+
+        /// <summary>Operation form (analyzers working on <see cref="IOperation"/>).</summary>
+        public static bool IsGuarded(IOperation operation)
+            => operation.SemanticModel is { } model && IsGuarded(operation.Syntax, model);
 
         public static bool IsGuarded(SyntaxNode node, SemanticModel model)
         {
@@ -215,7 +223,10 @@ namespace SecureServices.Analyzers.Internals.Crypto
                 return false;
             }
 
-            if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol method || method.ReturnType.SpecialType != SpecialType.System_Boolean)
+            // Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions, Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions:
+            // a user's own Flags.IsDevelopment() says nothing about the host environment.
+            if (model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol method || method.ReturnType.SpecialType != SpecialType.System_Boolean
+                || method.ContainingNamespace?.ToDisplayString().EndsWith(".Hosting", StringComparison.Ordinal) != true)
             {
                 return false;
             }
@@ -288,13 +299,49 @@ namespace SecureServices.Analyzers.Internals.Crypto
             return stack.Contains(1);
         }
 
-        /// <summary>1 for DEBUG, -1 for !DEBUG, 0 for anything else.</summary>
-        private static int DebugKind(ExpressionSyntax condition) => condition switch
+        /// <summary>
+        /// 1 when the branch only compiles with DEBUG defined (<c>DEBUG</c>, or an <c>&amp;&amp;</c> chain with a
+        /// <c>DEBUG</c> conjunct), -1 for <c>!DEBUG</c>, 0 for anything else. Iterative: <c>&amp;&amp;</c> chains can be thousands long.
+        /// </summary>
+        private static int DebugKind(ExpressionSyntax condition)
         {
-            IdentifierNameSyntax { Identifier.ValueText: "DEBUG" } => 1,
-            PrefixUnaryExpressionSyntax { Operand: IdentifierNameSyntax { Identifier.ValueText: "DEBUG" } } u when u.IsKind(SyntaxKind.LogicalNotExpression) => -1,
-            ParenthesizedExpressionSyntax p => DebugKind(p.Expression),
-            _ => 0,
-        };
+            while (condition is ParenthesizedExpressionSyntax p)
+            {
+                condition = p.Expression;
+            }
+
+            if (condition is PrefixUnaryExpressionSyntax u && u.IsKind(SyntaxKind.LogicalNotExpression)
+                && StripParentheses(u.Operand) is IdentifierNameSyntax { Identifier.ValueText: "DEBUG" })
+            {
+                return -1;
+            }
+
+            var pending = new System.Collections.Generic.Stack<ExpressionSyntax>();
+            pending.Push(condition);
+            while (pending.Count > 0)
+            {
+                switch (StripParentheses(pending.Pop()))
+                {
+                    case IdentifierNameSyntax { Identifier.ValueText: "DEBUG" }:
+                        return 1;
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.LogicalAndExpression):
+                        pending.Push(binary.Right);
+                        pending.Push(binary.Left);
+                        break;
+                }
+            }
+
+            return 0;
+        }
+
+        private static ExpressionSyntax StripParentheses(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax p)
+            {
+                expression = p.Expression;
+            }
+
+            return expression;
+        }
     }
 }
