@@ -80,9 +80,58 @@ public sealed class TargetsInputsTests : IDisposable
         Assert.Contains(specificIgnore, inputs);
     }
 
-    private static HashSet<string> EvaluateInputs(string projectFile)
+    [Fact]
+    public void A_deleted_editorconfig_or_a_command_line_setting_changes_the_inputs_list_and_nothing_else_does()
     {
-        var start = new ProcessStartInfo("dotnet", new[] { "msbuild", projectFile, "-nologo", "-nodeReuse:false", "-t:_SecureServicesCollectLintInputs", "-getItem:_SecureServicesLintInputs" })
+        var project = Path.Combine(dir, "Api");
+        Directory.CreateDirectory(project);
+        Write(Path.Combine(project, "Dockerfile"), "FROM alpine:3.20\n");
+        var editorconfig = Write(Path.Combine(project, ".editorconfig"), "[*]\nsecureservices.x = y\n");
+        var projectFile = Write(Path.Combine(project, "Api.proj"), $"""
+            <Project>
+              <PropertyGroup>
+                <SecureServicesLintDockerfiles>true</SecureServicesLintDockerfiles>
+                <SecureServicesTasksAssembly>{typeof(LintDockerfiles).Assembly.Location}</SecureServicesTasksAssembly>
+                <EnableDefaultSecureServicesDockerfileItems>false</EnableDefaultSecureServicesDockerfileItems>
+                <IntermediateOutputPath>obj/</IntermediateOutputPath>
+                <NoWarn>CS1591;SSA7001</NoWarn>
+              </PropertyGroup>
+              <Import Project="{TargetsFile()}" />
+              <ItemGroup>
+                <SecureServicesDockerfile Include="Dockerfile" />
+                <PotentialEditorConfigFiles Include="{editorconfig}" />
+              </ItemGroup>
+            </Project>
+            """);
+        var list = Path.Combine(project, "obj", "SecureServices.Dockerfiles.inputs");
+
+        // The list is an input of the target itself.
+        Assert.Contains(Path.GetFullPath(list), EvaluateInputs(projectFile));
+        var first = File.ReadAllText(list);
+        Assert.Contains(Path.GetFullPath(editorconfig), first, StringComparison.Ordinal);
+        Assert.Contains("NoWarn=CS1591;SSA7001", first, StringComparison.Ordinal);
+        var written = File.GetLastWriteTimeUtc(list);
+
+        // Nothing changed: the file is not rewritten, so a no-change build still skips the target.
+        File.SetLastWriteTimeUtc(list, written.AddMinutes(-5));
+        EvaluateInputs(projectFile);
+        Assert.Equal(written.AddMinutes(-5), File.GetLastWriteTimeUtc(list));
+
+        // The .editorconfig is deleted: the list changes (its timestamp moves on), so the target runs again.
+        File.Delete(editorconfig);
+        EvaluateInputs(projectFile);
+        var second = File.ReadAllText(list);
+        Assert.DoesNotContain(Path.GetFullPath(editorconfig), second, StringComparison.Ordinal);
+        Assert.True(File.GetLastWriteTimeUtc(list) > written.AddMinutes(-5));
+
+        // A setting given on the command line changes it too.
+        EvaluateInputs(projectFile, "-p:TreatWarningsAsErrors=true");
+        Assert.Contains("TreatWarningsAsErrors=true", File.ReadAllText(list), StringComparison.Ordinal);
+    }
+
+    private static HashSet<string> EvaluateInputs(string projectFile, params string[] extra)
+    {
+        var start = new ProcessStartInfo("dotnet", new[] { "msbuild", projectFile, "-nologo", "-nodeReuse:false", "-t:_SecureServicesCollectLintInputs", "-getItem:_SecureServicesLintInputs" }.Concat(extra))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
