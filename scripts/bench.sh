@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks on demand (see docs/performance.md). Usage:
-#   scripts/bench.sh [all|analyzers|dockerfile|scaling|bdn|smoke] [extra arguments for the benchmark program]
+#   scripts/bench.sh [all|analyzers|dockerfile|scaling|bdn|smoke|peers] [extra arguments for the benchmark program]
+#   scripts/bench.sh peers     our analyzers against the .NET SDK's, SonarAnalyzer.CSharp's and Security Code Scan's
+#                              security rules on the same generated service (server GC, as the compiler)
 #   scripts/bench.sh build     the Dockerfile task's cost in a real from-source `dotnet build` of
 #                              samples/SecureService, and proof that a no-change build skips it
 # Reports go to stdout and artifacts/benchmarks/.
@@ -17,6 +19,9 @@ if [ "$mode" != "build" ]; then
   dotnet build tests/SecureServices.Benchmarks -c Release -v:q -nologo >/dev/null
   if [ "$mode" = "smoke" ]; then
     exec dotnet run -c Release --no-build --project tests/SecureServices.Benchmarks -- --smoke "$@"
+  fi
+  if [ "$mode" = "peers" ]; then
+    export DOTNET_gcServer=1
   fi
   exec dotnet run -c Release --no-build --project tests/SecureServices.Benchmarks -- "$mode" "$@"
 fi

@@ -62,6 +62,13 @@ public static class Program
             Flush(report);
         }
 
+        if (mode == "peers")
+        {
+            // Not part of "all": loads other vendors' analyzers; run on demand (`scripts/bench.sh peers`).
+            status |= PeerCost.Run(Option(args, "--lines", smoke ? 3000 : 100_000), Option(args, "--iterations", smoke ? 1 : 3), report);
+            Flush(report);
+        }
+
         if (mode is "all" or "dockerfile")
         {
             status |= DockerfileThroughput.Run(Option(args, "--files", smoke ? 300 : 3000), TimeSpan.FromSeconds(Option(args, "--seconds", smoke ? 0.3 : 5.0)), report);
