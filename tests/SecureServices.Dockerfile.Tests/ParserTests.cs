@@ -150,6 +150,24 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Tab_stripped_heredoc_spans_point_past_the_removed_tabs()
+    {
+        // Lines 3-7: "\tab" (1 tab), "\t\tcd" (2), "ef" (0), "\t \tg" (1: a space stops the stripping), "\t" (all tabs).
+        var doc = DockerfileParser.Parse("FROM alpine:3.20\nRUN <<-EOF\n\tab\n\t\tcd\nef\n\t \tg\n\t\n\tEOF\n");
+        var heredoc = Assert.Single(doc.Instructions[1].Heredocs);
+        Assert.Equal("ab\ncd\nef\n \tg\n\n", heredoc.Content);
+        Assert.Equal("(3,2,3,4)", S(heredoc.GetContentSpan(0, 2)));   // "ab" after one tab
+        Assert.Equal("(4,3,4,5)", S(heredoc.GetContentSpan(3, 5)));   // "cd" after two tabs
+        Assert.Equal("(5,1,5,3)", S(heredoc.GetContentSpan(6, 8)));   // "ef": nothing stripped
+        Assert.Equal("(6,2,6,5)", S(heredoc.GetContentSpan(9, 12)));  // " \tg": only the first tab went
+        Assert.Equal("(3,4,4,1)", S(heredoc.GetContentSpan(2, 3)));   // a newline ends before the next line's tabs
+        Assert.Equal("(3,3,4,4)", S(heredoc.GetContentSpan(1, 4)));   // across lines, each with its own tabs
+        Assert.Equal("(4,3,4,3)", S(heredoc.GetContentSpan(3, 3)));   // empty, at a line start: after the tabs
+        Assert.Equal("(7,2,8,1)", S(heredoc.GetContentSpan(13, 14))); // the line that was only a tab
+        Assert.Equal("(8,1,8,1)", S(heredoc.GetContentSpan(99, 99))); // clamped to the end
+    }
+
+    [Fact]
     public void Heredoc_content_spans_in_a_long_body_match_a_line_by_line_count()
     {
         var body = string.Concat(Enumerable.Range(0, 500).Select(i => new string('x', i % 7) + "\n"));

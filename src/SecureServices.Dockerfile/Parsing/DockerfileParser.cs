@@ -512,6 +512,10 @@ namespace SecureServices.Dockerfile.Parsing
                 var bodyStart = index;
                 var body = new StringBuilder();
                 var terminated = false;
+
+                // <<-: the tabs removed from each body line, so positions map back to the file; allocated only
+                // once a line really had tabs (body line n is entry n; lines before the first stay 0).
+                List<int>? strippedTabs = null;
                 while (index < lines.Count)
                 {
                     var line = lines[index];
@@ -523,6 +527,13 @@ namespace SecureServices.Dockerfile.Parsing
                         break;
                     }
 
+                    var tabs = line.Length - candidate.Length;
+                    if (tabs > 0 || strippedTabs != null)
+                    {
+                        strippedTabs ??= new List<int>(new int[index - 1 - bodyStart]);
+                        strippedTabs.Add(tabs);
+                    }
+
                     body.Append(candidate).Append('\n');
                 }
 
@@ -532,7 +543,7 @@ namespace SecureServices.Dockerfile.Parsing
                     return;
                 }
 
-                heredocs.Add(new Heredoc(delimiter, strip, quote != '\0', body.ToString(), new SourceSpan(bodyStart + 1, 1, index, lines[index - 1].Length + 1)));
+                heredocs.Add(new Heredoc(delimiter, strip, quote != '\0', body.ToString(), new SourceSpan(bodyStart + 1, 1, index, lines[index - 1].Length + 1), strippedTabs?.ToArray()));
             }
         }
 
