@@ -46,13 +46,27 @@ namespace SecureServices.Dockerfile
     {
         private readonly List<(string[] Segments, bool Negated)> patterns = new List<(string[], bool)>();
 
+        /// <summary>
+        /// Reads the patterns as BuildKit's ignore-file reader (moby/patternmatcher <c>ignorefile.ReadAll</c>) does:
+        /// a line is a comment only when '#' is its very first character (<c> #x</c> and <c>\#x</c> are patterns, the
+        /// latter matching a file named <c>#x</c>); the rest is trimmed, a leading '!' makes an exception, and the pattern
+        /// is cleaned like Go's <c>filepath.Clean</c> with its leading '/' dropped.
+        /// </summary>
         public static DockerIgnore Parse(string text)
         {
             var result = new DockerIgnore();
+            var first = true;
             foreach (var raw in text.Split('\n'))
             {
-                var line = raw.Trim();
-                if (line.Length == 0 || line[0] == '#')
+                var line = first && raw.Length > 0 && raw[0] == '\uFEFF' ? raw.Substring(1) : raw;
+                first = false;
+                if (line.Length > 0 && line[0] == '#')
+                {
+                    continue;
+                }
+
+                line = line.Trim();
+                if (line.Length == 0)
                 {
                     continue;
                 }
@@ -63,7 +77,7 @@ namespace SecureServices.Dockerfile
                     line = line.Substring(1).Trim();
                 }
 
-                line = Clean(line);
+                line = CleanPattern(line);
                 if (line.Length == 0)
                 {
                     continue;
@@ -110,6 +124,52 @@ namespace SecureServices.Dockerfile
             return excluded;
         }
 
+        /// <summary>
+        /// Go's <c>filepath.Clean</c> with Unix rules, then no leading '/', "." for the context root becoming empty.
+        /// Unix rules whatever the host: Dockerfiles are built by BuildKit on Linux in practice, where '\' is not a
+        /// separator but escapes the next pattern character (<c>a\*b</c> is the literal name <c>a*b</c>), so a
+        /// backslash is kept for <see cref="MatchOne"/> instead of being turned into '/'.
+        /// </summary>
+        private static string CleanPattern(string pattern)
+        {
+            if (pattern.IndexOf("//", StringComparison.Ordinal) < 0 && pattern.IndexOf('.') < 0 && pattern[0] != '/' && pattern[pattern.Length - 1] != '/')
+            {
+                // Already clean: the usual pattern (*.pfx, **/bin, secrets) costs no allocation.
+                return pattern;
+            }
+
+            var rooted = pattern[0] == '/';
+            var kept = new List<string>();
+            foreach (var element in pattern.Split('/'))
+            {
+                if (element.Length == 0 || element == ".")
+                {
+                    continue;
+                }
+
+                if (element == "..")
+                {
+                    if (kept.Count > 0 && kept[kept.Count - 1] != "..")
+                    {
+                        kept.RemoveAt(kept.Count - 1);
+                        continue;
+                    }
+
+                    if (rooted)
+                    {
+                        // "/.." is "/": nothing above the root.
+                        continue;
+                    }
+                }
+
+                kept.Add(element);
+            }
+
+            // Relative to the context, as ReadAll drops the leading '/'.
+            return string.Join("/", kept);
+        }
+
+        /// <summary>A context-relative path as the callers pass it ('/'-separated, a Windows '\' tolerated).</summary>
         private static string Clean(string path)
         {
             path = path.Replace('\\', '/');
@@ -189,7 +249,10 @@ namespace SecureServices.Dockerfile
             return p == pattern.Length;
         }
 
-        /// <summary>Does the pattern element at <paramref name="p"/> ('?', '[set]', '\\x' or a literal) match <paramref name="c"/>? Advances past it when it does.</summary>
+        /// <summary>
+        /// Does the pattern element at <paramref name="p"/> ('?', '[set]', '\\x' or a literal) match <paramref name="c"/>? Advances past it when it does.
+        /// '\\x' is the literal x (Unix <c>filepath.Match</c>, as BuildKit on Linux); a trailing '\\' is a literal backslash.
+        /// </summary>
         private static bool MatchOne(string pattern, ref int p, char c)
         {
             var pc = pattern[p];

@@ -20,6 +20,25 @@ public sealed class ImageRuleTests
             "ARG TAG=10.0\nARG FREE\nFROM mcr.microsoft.com/dotnet/sdk:${TAG} AS build\nFROM build AS again\nFROM scratch\nFROM alpine@sha256:0123\nFROM localhost:5000/app\nFROM img:$FREE\n".Replace("FROM localhost:5000/app\n", "FROM localhost:5000/app:1\n"),
             "SSA7001");
 
+    // Nested defaults as BuildKit expands them: the finding depends on the substituted tag.
+    [Theory]
+    [InlineData("ARG REGISTRY\nARG BASE=${REGISTRY:-mcr.microsoft.com}/dotnet/aspnet:${TAG:-latest}\nFROM {|SSA7001:$BASE|}")]
+    [InlineData("ARG BASE=${REGISTRY:-mcr.microsoft.com}/dotnet/aspnet\nFROM {|SSA7001:${BASE}|}")]
+    [InlineData("ARG TAG\nFROM {|SSA7001:mcr.microsoft.com/dotnet/aspnet:${TAG:-${FALLBACK:-latest}}|}")]
+    [InlineData("ARG SUFFIX=x\nFROM {|SSA7001:img${SUFFIX:+${NONE:-}}|}")]
+    [InlineData("FROM alpine:3.20\nARG TAG=latest\nCOPY {|SSA7001:--from=nginx:${TAG:-${X}}|} /a /a")]
+    public void Nested_default_values_are_substituted_before_the_tag_is_judged(string text)
+        => Verify.Findings(text + "\n", "SSA7001");
+
+    [Theory]
+    [InlineData("ARG REGISTRY\nARG BASE=${REGISTRY:-mcr.microsoft.com}/dotnet/aspnet:${TAG:-8.0}\nFROM $BASE")]
+    [InlineData("ARG TAG\nFROM mcr.microsoft.com/dotnet/aspnet:${TAG:-${FALLBACK:-8.0}}")]
+    [InlineData("ARG V=8.0.1\nFROM mcr.microsoft.com/dotnet/aspnet:${V%.*}")]
+    [InlineData("ARG BASE=img:${TAG:-${X}\nFROM $BASE")]
+    [InlineData("FROM img:${TAG:-${X}")]
+    public void Pinned_or_unresolvable_nested_values_are_not_reported(string text)
+        => Verify.None(text + "\n", "SSA7001");
+
     [Fact]
     public void Untagged_images_in_copy_from_and_mount_from_are_reported_but_stages_are_not()
         => Verify.Findings(

@@ -150,6 +150,24 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Tab_stripped_heredoc_spans_point_past_the_removed_tabs()
+    {
+        // Lines 3-7: "\tab" (1 tab), "\t\tcd" (2), "ef" (0), "\t \tg" (1: a space stops the stripping), "\t" (all tabs).
+        var doc = DockerfileParser.Parse("FROM alpine:3.20\nRUN <<-EOF\n\tab\n\t\tcd\nef\n\t \tg\n\t\n\tEOF\n");
+        var heredoc = Assert.Single(doc.Instructions[1].Heredocs);
+        Assert.Equal("ab\ncd\nef\n \tg\n\n", heredoc.Content);
+        Assert.Equal("(3,2,3,4)", S(heredoc.GetContentSpan(0, 2)));   // "ab" after one tab
+        Assert.Equal("(4,3,4,5)", S(heredoc.GetContentSpan(3, 5)));   // "cd" after two tabs
+        Assert.Equal("(5,1,5,3)", S(heredoc.GetContentSpan(6, 8)));   // "ef": nothing stripped
+        Assert.Equal("(6,2,6,5)", S(heredoc.GetContentSpan(9, 12)));  // " \tg": only the first tab went
+        Assert.Equal("(3,4,4,1)", S(heredoc.GetContentSpan(2, 3)));   // a newline ends before the next line's tabs
+        Assert.Equal("(3,3,4,4)", S(heredoc.GetContentSpan(1, 4)));   // across lines, each with its own tabs
+        Assert.Equal("(4,3,4,3)", S(heredoc.GetContentSpan(3, 3)));   // empty, at a line start: after the tabs
+        Assert.Equal("(7,2,8,1)", S(heredoc.GetContentSpan(13, 14))); // the line that was only a tab
+        Assert.Equal("(8,1,8,1)", S(heredoc.GetContentSpan(99, 99))); // clamped to the end
+    }
+
+    [Fact]
     public void Heredoc_content_spans_in_a_long_body_match_a_line_by_line_count()
     {
         var body = string.Concat(Enumerable.Range(0, 500).Select(i => new string('x', i % 7) + "\n"));
@@ -241,6 +259,110 @@ public sealed class ParserTests
         var stage = DockerfileParser.Parse(text).Stages.Single();
         Assert.Equal(image, stage.Image);
         Assert.Equal(resolved, stage.IsImageResolved);
+    }
+
+    // BuildKit's lexer (frontend/dockerfile/shell/lex.go): a ${…} word is expanded itself, at any depth.
+    [Theory]
+    [InlineData("${A:-${B}}", "a", true)]
+    [InlineData("${U:-${B}}", "b", true)]
+    [InlineData("${U:-${U2:-${B}x}y}", "bxy", true)]
+    [InlineData("${A:-$B}", "a", true)]
+    [InlineData("${U:-$B}", "b", true)]
+    [InlineData("${U:-$U2}", "", false)]
+    [InlineData("${A:-$U2}", "a", true)]              // the word is not used: its unknown variable does not matter
+    [InlineData("${A:+${B}-x}", "b-x", true)]
+    [InlineData("${U:+${B}-x}", "", true)]
+    [InlineData("${E:+${U}-x}", "", true)]            // empty counts as unset for ':'
+    [InlineData("${E+${B}-x}", "b-x", true)]          // …but not without it
+    [InlineData("${E:-d}", "d", true)]
+    [InlineData("${E-d}", "", true)]
+    [InlineData("${A:?must be set}", "a", true)]
+    [InlineData("${U:?must be set}", "", false)]      // BuildKit stops the build
+    [InlineData("${E?msg}", "", true)]
+    [InlineData("${E:?msg}", "", false)]
+    [InlineData("${U:-a\\}b}", "a}b", true)]         // an escaped '}' does not close the word
+    [InlineData("${U:-'x}y'}", "x}y", true)]           // nor a quoted one
+    [InlineData("${U:-\"$B c\"}", "b c", true)]
+    [InlineData("\\$A-${A}", "$A-a", true)]
+    [InlineData("$A$B", "ab", true)]
+    [InlineData("$A.$B", "a.b", true)]
+    [InlineData("x$", "x$", true)]
+    [InlineData("$-", "", false)]                     // a special parameter, never set in a Dockerfile
+    [InlineData("${V#*.}", "2.3-rc", true)]
+    [InlineData("${V##*.}", "3-rc", true)]
+    [InlineData("${V%.*}", "1.2", true)]
+    [InlineData("${V%%.*}", "1", true)]
+    [InlineData("${V%-rc}", "1.2.3", true)]
+    [InlineData("${V#\\*}", "1.2.3-rc", true)]
+    [InlineData("${V/./_}", "1_2.3-rc", true)]
+    [InlineData("${V//./_}", "1_2_3-rc", true)]
+    [InlineData("${V/#/x}", "1.2.3-rc", true)]
+    [InlineData("${U#x}", "", false)]
+    public void Nested_and_modifier_forms_expand_as_buildkit_does(string text, string expected, bool resolved)
+    {
+        var vars = new System.Collections.Generic.Dictionary<string, string?> { ["A"] = "a", ["B"] = "b", ["E"] = string.Empty, ["V"] = "1.2.3-rc" };
+        Assert.Equal(expected, DockerfileParser.Substitute(text, n => vars.TryGetValue(n, out var v) ? v : null, '\\', out var ok));
+        Assert.Equal(resolved, ok);
+    }
+
+    // Forms BuildKit rejects never throw: from their '$' on the text stays as written, and it is not a value.
+    [Theory]
+    [InlineData("x${A:-${B}")]
+    [InlineData("x${A")]
+    [InlineData("x${")]
+    [InlineData("x${}")]
+    [InlineData("x${:-a}")]
+    [InlineData("x${{A}}")]
+    [InlineData("x${A!}")]
+    [InlineData("x${A:x}")]
+    [InlineData("x${A:/a/b}")]
+    [InlineData("x${A/a}")]
+    [InlineData("x${A:-'b}")]
+    [InlineData("x${A:-b\\")]
+    [InlineData("x${A:-${B:-${C:-${D")]
+    public void Broken_forms_stay_literal_and_unresolved(string text)
+    {
+        Assert.Equal(text, DockerfileParser.Substitute(text, n => n == "A" ? "a" : null, '\\', out var ok));
+        Assert.False(ok);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_expanded_and_hostile_nesting_neither_overflows_the_stack_nor_hangs()
+    {
+        var text = string.Concat(Enumerable.Repeat("${U:-", 100)) + "x" + new string('}', 100);
+        Assert.Equal("x", DockerfileParser.Substitute(text, _ => null, '\\', out var ok));
+        Assert.True(ok);
+
+        // Past 256 levels no real Dockerfile goes: the text stays literal instead of recursing without end.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var hostile = "a" + string.Concat(Enumerable.Repeat("${U:-", 500_000)) + "x" + new string('}', 500_000);
+        Assert.Equal(hostile, DockerfileParser.Substitute(hostile, _ => null, '\\', out ok));
+        Assert.False(ok);
+        Assert.True(watch.Elapsed.TotalSeconds < 5, watch.Elapsed.ToString());
+
+        // A pattern modifier on a huge value is not tried (every cut of it would be), only reported unresolved.
+        var huge = new string('a', 100_000);
+        Assert.Equal("", DockerfileParser.Substitute("${H//*a*/b}${H%%*a}", _ => huge, '\\', out ok));
+        Assert.False(ok);
+        Assert.True(watch.Elapsed.TotalSeconds < 5, watch.Elapsed.ToString());
+    }
+
+    [Theory]
+    [InlineData("ARG REGISTRY\nARG TAG=8.0\nARG BASE=${REGISTRY:-mcr.microsoft.com}/dotnet/aspnet:${TAG:-9.0}\nFROM $BASE", "mcr.microsoft.com/dotnet/aspnet:8.0", true)]
+    [InlineData("ARG REGISTRY=ghcr.io/acme\nARG BASE=${REGISTRY:-mcr.microsoft.com}/dotnet/aspnet:${TAG:-9.0}\nFROM ${BASE}", "ghcr.io/acme/dotnet/aspnet:9.0", true)]
+    [InlineData("ARG BASE=${REGISTRY}/aspnet:9.0\nFROM $BASE", "$BASE", false)]
+    [InlineData("ARG BASE=img:${TAG:-${FALLBACK:-latest}}\nFROM $BASE", "img:latest", true)]
+    [InlineData("ARG BASE=img:${TAG:-${FALLBACK:-latest}\nFROM $BASE", "$BASE", false)]
+    [InlineData("ARG BASE=img\nARG BASE=${BASE}:1\nFROM $BASE", "img:1", true)]
+    [InlineData("# escape=`\nARG TAG=1\nFROM img:`${TAG}-${TAG}", "img:${TAG}-1", true)]
+    public void Global_arg_defaults_use_the_global_args_above_them(string text, string image, bool resolved)
+    {
+        var stage = DockerfileParser.Parse(text).Stages.Single();
+        Assert.Equal(resolved, stage.IsImageResolved);
+        if (resolved)
+        {
+            Assert.Equal(image, stage.Image);
+        }
     }
 
     [Fact]

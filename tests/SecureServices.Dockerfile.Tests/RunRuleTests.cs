@@ -47,6 +47,19 @@ public sealed class RunRuleTests
     public void Switched_off_verification_is_reported_on_the_option(string line)
         => Verify.Findings(From + line + "\n", "SSA7012");
 
+    // <<- removes the leading tabs of each body line (and of the terminator): the finding still points at the
+    // option where it is in the file, after the tabs, whatever the indentation.
+    [Theory]
+    [InlineData("RUN <<-EOF\n\tcurl {|SSA7012:-k|} https://x.io/a -o a\n\tEOF")]
+    [InlineData("RUN <<-EOF\n\t\tcurl {|SSA7012:-k|} https://x.io/a -o a\nEOF")]
+    [InlineData("RUN <<-EOF\ncurl {|SSA7012:-k|} https://x.io/a -o a\n\t\tEOF")]
+    [InlineData("RUN <<-EOF\n\t  \tcurl {|SSA7012:-k|} https://x.io/a -o a\nEOF")]
+    [InlineData("RUN <<-EOF\n  \tcurl {|SSA7012:-k|} https://x.io/a -o a\nEOF")]
+    [InlineData("RUN <<-EOF\n\tset -e\n\n\t\tcurl -fsSL https://x.io/b -o b \\\n\t\t\t&& curl {|SSA7012:--insecure|} https://x.io/a -o a\n\tEOF")]
+    [InlineData("RUN <<EOF\n\tcurl {|SSA7012:-k|} https://x.io/a -o a\nEOF")]
+    public void Switched_off_verification_in_a_tab_stripped_heredoc_is_reported_where_it_is_written(string run)
+        => Verify.Findings(From + run + "\n", "SSA7012");
+
     [Theory]
     [InlineData("RUN curl -fsSL -K /etc/curlrc https://x.io/a -o a")]
     [InlineData("RUN git config --global http.sslVerify true")]

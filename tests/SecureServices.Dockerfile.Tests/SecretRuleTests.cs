@@ -56,6 +56,12 @@ public sealed class SecretRuleTests
     }
 
     [Fact]
+    public void Tokens_in_a_tab_stripped_heredoc_are_reported_after_the_stripped_tabs()
+        => Verify.Findings(
+            "FROM alpine:3.20\nRUN <<-EOF\n\texport K={|SSA7006:" + Aws + "|}\n\t\techo {|SSA7006:" + Aws + "|} x={|SSA7006:" + Aws + "|}\n{|SSA7006:" + Aws + "|}\n \t{|SSA7006:" + Aws + "|}\n\tEOF\nCOPY <<-EOF /k\n\t\t{|SSA7006:" + Aws + "|}\nEOF\n",
+            "SSA7006");
+
+    [Fact]
     public void Every_token_of_one_instruction_is_reported_once_with_its_exact_span()
     {
         // Several tokens in one RUN and one heredoc: the scan resumes after each finding (no copy of the rest).

@@ -25,6 +25,14 @@ public sealed class UserAndPortRuleTests
     public void Root_user_resolved_through_arg_is_reported()
         => Verify.Findings("FROM alpine:3.20\nARG RUN_AS=root\nUSER {|SSA7004:$RUN_AS|}\n", "SSA7004");
 
+    [Fact]
+    public void Root_user_resolved_through_a_nested_default_is_reported()
+        => Verify.Findings("FROM alpine:3.20\nARG RUN_AS\nARG FALLBACK=root\nUSER {|SSA7004:${RUN_AS:-${FALLBACK}}|}\n", "SSA7004");
+
+    [Fact]
+    public void Non_root_user_through_a_nested_default_is_not_reported()
+        => Verify.None("FROM alpine:3.20\nARG RUN_AS\nARG FALLBACK=app\nUSER ${RUN_AS:-${FALLBACK:-root}}\n", "SSA7004");
+
     [Theory]
     [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:10.0\nUSER app\n")]
     [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:10.0\nUSER $APP_UID\n")]

@@ -140,7 +140,7 @@ namespace SecureServices.Dockerfile.Parsing
             var stages = new List<BuildStage>();
             if (error == null)
             {
-                error = BuildStages(instructions, globalArgs, stages);
+                error = BuildStages(instructions, globalArgs, stages, escape);
             }
 
             if (error == null && instructions.Count == 0)
@@ -157,9 +157,15 @@ namespace SecureServices.Dockerfile.Parsing
         }
 
         /// <summary>
-        /// Substitutes <c>$VAR</c>, <c>${VAR}</c>, <c>${VAR:-default}</c>, <c>${VAR-default}</c>,
-        /// <c>${VAR:+alt}</c> and <c>${VAR+alt}</c> as Docker does. <paramref name="resolved"/> is false
-        /// when a variable has no value and no default.
+        /// Substitutes variables as BuildKit's word lexer does (frontend/dockerfile/shell/lex.go): <c>$VAR</c>,
+        /// <c>${VAR}</c>, <c>${VAR-word}</c>, <c>${VAR:-word}</c>, <c>${VAR+word}</c>, <c>${VAR:+word}</c>,
+        /// <c>${VAR?word}</c>, <c>${VAR:?word}</c>, <c>${VAR#pattern}</c>, <c>${VAR##pattern}</c>,
+        /// <c>${VAR%pattern}</c>, <c>${VAR%%pattern}</c>, <c>${VAR/pattern/text}</c> and <c>${VAR//pattern/text}</c>,
+        /// a <c>word</c> itself expanded (<c>${A:-${B}}</c>, <c>${A:+$B-x}</c>). <paramref name="resolved"/> is false
+        /// when a variable whose value is used has none, when <c>?</c> would stop the build, and when the text holds a
+        /// form BuildKit rejects (<c>${}</c>, <c>${A</c>, <c>${A!}</c>…): from its <c>$</c> on, such text stays as written.
+        /// The text is taken with its quotes already removed by the caller; the escape character only protects a
+        /// <c>$</c> (and, inside a <c>${…}</c> word, any character such as <c>}</c>).
         /// </summary>
         public static string Substitute(string text, Func<string, string?> lookup, char escape, out bool resolved)
         {
@@ -169,105 +175,10 @@ namespace SecureServices.Dockerfile.Parsing
                 return text;
             }
 
-            var sb = new StringBuilder(text.Length + 16);
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (c == escape && i + 1 < text.Length && text[i + 1] == '$')
-                {
-                    sb.Append('$');
-                    i++;
-                    continue;
-                }
-
-                if (c != '$' || i + 1 >= text.Length)
-                {
-                    sb.Append(c);
-                    continue;
-                }
-
-                if (text[i + 1] == '{')
-                {
-                    var close = text.IndexOf('}', i + 2);
-                    if (close < 0)
-                    {
-                        sb.Append(text, i, text.Length - i);
-                        resolved = false;
-                        break;
-                    }
-
-                    var body = text.Substring(i + 2, close - i - 2);
-                    sb.Append(Expand(body, lookup, ref resolved));
-                    i = close;
-                    continue;
-                }
-
-                var end = i + 1;
-                while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
-                {
-                    end++;
-                }
-
-                if (end == i + 1)
-                {
-                    sb.Append(c);
-                    continue;
-                }
-
-                var value = lookup(text.Substring(i + 1, end - i - 1));
-                if (value == null)
-                {
-                    resolved = false;
-                }
-                else
-                {
-                    sb.Append(value);
-                }
-
-                i = end - 1;
-            }
-
-            return sb.ToString();
+            return new VariableExpander(text, lookup, escape).Expand(out resolved);
         }
 
-        private static string Expand(string body, Func<string, string?> lookup, ref bool resolved)
-        {
-            var op = body.IndexOfAny(new[] { ':', '-', '+' });
-            if (op < 0)
-            {
-                var v = lookup(body);
-                if (v == null)
-                {
-                    resolved = false;
-                }
-
-                return v ?? string.Empty;
-            }
-
-            var name = body.Substring(0, op);
-            var colon = body[op] == ':';
-            var kindIndex = colon ? op + 1 : op;
-            var kind = kindIndex < body.Length ? body[kindIndex] : '\0';
-            var word = kindIndex + 1 <= body.Length ? body.Substring(Math.Min(kindIndex + 1, body.Length)) : string.Empty;
-            var value = lookup(name);
-            var isSet = value != null && (!colon || value.Length > 0);
-            switch (kind)
-            {
-                case '-':
-                    return isSet ? value! : word;
-                case '+':
-                    return isSet ? word : string.Empty;
-                default:
-                    if (value == null)
-                    {
-                        resolved = false;
-                    }
-
-                    return value ?? string.Empty;
-            }
-        }
-
-        private static ParseError? BuildStages(List<Instruction> instructions, Dictionary<string, string?> globalArgs, List<BuildStage> stages)
+        private static ParseError? BuildStages(List<Instruction> instructions, Dictionary<string, string?> globalArgs, List<BuildStage> stages, char escape)
         {
             BuildStage? current = null;
             Dictionary<string, int>? stageIndexByName = null;
@@ -292,7 +203,7 @@ namespace SecureServices.Dockerfile.Parsing
                     }
 
                     var imageToken = args[0];
-                    var image = Substitute(imageToken.Text, n => globalArgs.TryGetValue(n, out var v) ? v : null, '\\', out var resolved);
+                    var image = Substitute(imageToken.Text, n => globalArgs.TryGetValue(n, out var v) ? v : null, escape, out var resolved);
                     current = new BuildStage(stages.Count, instruction, imageToken, image, resolved && image.Length > 0, name);
 
                     // Only earlier stages count (a stage never builds on itself); a name defined twice
@@ -338,7 +249,16 @@ namespace SecureServices.Dockerfile.Parsing
                     {
                         var eq = arg.Text.IndexOf('=');
                         var argName = eq < 0 ? arg.Text : arg.Text.Substring(0, eq);
-                        globalArgs[argName] = eq < 0 ? null : Unquote(arg.Text.Substring(eq + 1));
+                        if (eq < 0)
+                        {
+                            globalArgs[argName] = null;
+                            continue;
+                        }
+
+                        // A default may use the global ARGs above it (ARG BASE=${REGISTRY:-mcr.microsoft.com}/x), as
+                        // BuildKit expands meta ARGs in order; a default that cannot be resolved leaves the ARG unknown.
+                        var value = Substitute(Unquote(arg.Text.Substring(eq + 1)), n => globalArgs.TryGetValue(n, out var v) ? v : null, escape, out var known);
+                        globalArgs[argName] = known ? value : null;
                     }
 
                     continue;
@@ -512,6 +432,10 @@ namespace SecureServices.Dockerfile.Parsing
                 var bodyStart = index;
                 var body = new StringBuilder();
                 var terminated = false;
+
+                // <<-: the tabs removed from each body line, so positions map back to the file; allocated only
+                // once a line really had tabs (body line n is entry n; lines before the first stay 0).
+                List<int>? strippedTabs = null;
                 while (index < lines.Count)
                 {
                     var line = lines[index];
@@ -523,6 +447,13 @@ namespace SecureServices.Dockerfile.Parsing
                         break;
                     }
 
+                    var tabs = line.Length - candidate.Length;
+                    if (tabs > 0 || strippedTabs != null)
+                    {
+                        strippedTabs ??= new List<int>(new int[index - 1 - bodyStart]);
+                        strippedTabs.Add(tabs);
+                    }
+
                     body.Append(candidate).Append('\n');
                 }
 
@@ -532,7 +463,7 @@ namespace SecureServices.Dockerfile.Parsing
                     return;
                 }
 
-                heredocs.Add(new Heredoc(delimiter, strip, quote != '\0', body.ToString(), new SourceSpan(bodyStart + 1, 1, index, lines[index - 1].Length + 1)));
+                heredocs.Add(new Heredoc(delimiter, strip, quote != '\0', body.ToString(), new SourceSpan(bodyStart + 1, 1, index, lines[index - 1].Length + 1), strippedTabs?.ToArray()));
             }
         }
 

@@ -40,7 +40,17 @@ namespace SecureServices.Dockerfile.Parsing
     public sealed class Heredoc
     {
         public Heredoc(string delimiter, bool stripTabs, bool quoted, string content, SourceSpan span)
+            : this(delimiter, stripTabs, quoted, content, span, null)
         {
+        }
+
+        /// <param name="strippedTabs">
+        /// For <c>&lt;&lt;-</c>: how many leading tabs were removed from each body line (index = body line), or null
+        /// when none were (every plain heredoc, and a <c>&lt;&lt;-</c> body with no indented line: no array at all).
+        /// </param>
+        internal Heredoc(string delimiter, bool stripTabs, bool quoted, string content, SourceSpan span, int[]? strippedTabs)
+        {
+            this.strippedTabs = strippedTabs;
             Delimiter = delimiter;
             StripTabs = stripTabs;
             Quoted = quoted;
@@ -61,17 +71,27 @@ namespace SecureServices.Dockerfile.Parsing
         /// <summary>From the first body line to the terminator line.</summary>
         public SourceSpan Span { get; }
 
+        private readonly int[]? strippedTabs;
         private int[]? lineStarts;
 
-        /// <summary>The exact source range of <see cref="Content"/>[start..end) (tabs stripped by <c>&lt;&lt;-</c> are not counted).</summary>
+        /// <summary>
+        /// The exact source range of <see cref="Content"/>[start..end). A <c>&lt;&lt;-</c> body lost the leading tabs
+        /// of each line (BuildKit removes every tab at a line start, nothing else): a column in such a line is shifted
+        /// right by that line's removed tabs, so it points at the same character in the file.
+        /// </summary>
         /// <remarks>O(log lines) per call: the body's line starts are indexed once, on first use.</remarks>
         public SourceSpan GetContentSpan(int start, int end)
         {
             start = System.Math.Max(0, System.Math.Min(start, Content.Length));
             end = System.Math.Max(start, System.Math.Min(end, Content.Length));
             var starts = lineStarts ??= IndexLineStarts(Content);
-            var startLine = Position(starts, start, out var startColumn);
-            var endLine = Position(starts, end, out var endColumn);
+            var startLine = Position(starts, start, false, out var startColumn);
+            if (end == start)
+            {
+                return new SourceSpan(startLine, startColumn, startLine, startColumn);
+            }
+
+            var endLine = Position(starts, end, true, out var endColumn);
             return new SourceSpan(startLine, startColumn, endLine, endColumn);
         }
 
@@ -94,8 +114,11 @@ namespace SecureServices.Dockerfile.Parsing
             return starts;
         }
 
-        /// <summary>The line of <paramref name="offset"/> (the last line start at or before it) and its 1-based column.</summary>
-        private int Position(int[] starts, int offset, out int column)
+        /// <summary>
+        /// The line of <paramref name="offset"/> (the last line start at or before it) and its 1-based column in the file.
+        /// An end offset exactly at a line start ends the span before that line's stripped tabs (they are not part of it).
+        /// </summary>
+        private int Position(int[] starts, int offset, bool isEnd, out int column)
         {
             var low = 0;
             var high = starts.Length - 1;
@@ -113,6 +136,12 @@ namespace SecureServices.Dockerfile.Parsing
             }
 
             column = offset - starts[low] + 1;
+            var tabs = strippedTabs;
+            if (tabs != null && low < tabs.Length && !(isEnd && offset == starts[low]))
+            {
+                column += tabs[low];
+            }
+
             return Span.StartLine + low;
         }
     }
