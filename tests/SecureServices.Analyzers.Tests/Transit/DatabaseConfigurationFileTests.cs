@@ -87,6 +87,18 @@ public sealed class DatabaseConfigurationFileTests
         });
 
     [Fact]
+    public Task Hosts_allowed_for_the_csharp_files_are_allowed_in_configuration_files_too() => Task.WhenAll(
+        Config.RunAsync(
+            Code,
+            editorConfig: "[*.cs]\nsecureservices.allowed_cleartext_hosts = legacy-db\n",
+            additionalFiles: new[] { ("/0/appsettings.json", "{ \"ConnectionStrings\": { \"Legacy\": \"Server=legacy-db;Encrypt=False\" } }") }),
+        Config.RunAsync(
+            Code,
+            editorConfig: "[*.cs]\nsecureservices.allowed_cleartext_hosts = legacy-db\n\n[*.json]\nsecureservices.allowed_cleartext_hosts = other-db\n",
+            additionalFiles: new[] { ("/0/appsettings.json", "{ \"ConnectionStrings\": { \"Legacy\": \"Server=legacy-db;Encrypt=False\" } }") },
+            expected: Config.Diagnostic("SSA2008", DiagnosticSeverity.Warning).WithSpan("/0/appsettings.json", 1, 54, 1, 67).WithArguments("ConnectionStrings:Legacy (appsettings.json) 'Encrypt=False'")));
+
+    [Fact]
     public Task Malformed_json_does_not_throw_and_keeps_what_was_read() => Config.RunAsync(
         Code,
         additionalFiles: new[]

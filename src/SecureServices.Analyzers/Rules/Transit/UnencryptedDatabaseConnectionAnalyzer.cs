@@ -219,7 +219,7 @@ namespace SecureServices.Analyzers.Rules.Transit
                     continue; // Neither "key=value;…" nor a URL with a query.
                 }
 
-                var problems = Reportable(value.Value, () => allowed ??= ConfigurationFiles.List(context, Endpoints.AllowedHostsOption), out var namesHost);
+                var problems = Reportable(value.Value, () => allowed ??= AllowedHosts(context), out var namesHost);
                 if (problems.Count == 0 || (!namesHost && !InConnectionStringsSection(value.Path)))
                 {
                     continue;
@@ -243,6 +243,15 @@ namespace SecureServices.Analyzers.Rules.Transit
                 }
             }
         }
+
+        /// <summary>
+        /// allowed_cleartext_hosts for a configuration file: from a section matching the file or the global config, else as
+        /// the project's C# files see it, so the usual <c>[*.cs]</c> setting covers appsettings.json too.
+        /// </summary>
+        private static ImmutableArray<string> AllowedHosts(AdditionalFileAnalysisContext context)
+            => ConfigurationFiles.Option(context, Endpoints.AllowedHostsOption) != null
+                ? ConfigurationFiles.List(context, Endpoints.AllowedHostsOption)
+                : Endpoints.AllowedHosts(context.Options, context.Compilation.SyntaxTrees.FirstOrDefault());
 
         /// <summary>"ConnectionStrings:Orders", "Tenants:0:ConnectionStrings:Main", .env "ConnectionStrings__Orders".</summary>
         private static bool InConnectionStringsSection(string path)
