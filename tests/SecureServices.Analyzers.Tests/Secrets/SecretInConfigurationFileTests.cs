@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using SecureServices.Analyzers.Internals.SecretDetection;
+using SecureServices.Analyzers.Internals;
 using SecureServices.Analyzers.Rules.Secrets;
 using Xunit;
 using S = SecureServices.Analyzers.Tests.Secrets.SecretsVerifier<SecureServices.Analyzers.Rules.Secrets.SecretInConfigurationFileAnalyzer>;

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using Microsoft.CodeAnalysis;
@@ -24,9 +22,6 @@ namespace SecureServices.Analyzers.Rules.Secrets
 
         internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(RuleIds.SecretInConfigurationFile);
 
-        // Files larger than this are not configuration files a person edits.
-        private const int MaximumFileLength = 2 * 1024 * 1024;
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -38,34 +33,18 @@ namespace SecureServices.Analyzers.Rules.Secrets
 
         private static void AnalyzeFile(AdditionalFileAnalysisContext context)
         {
-            var path = context.AdditionalFile.Path;
-            var fileName = Path.GetFileName(path);
-            var isJson = fileName.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-            var isDotEnv = fileName.Equals(".env", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".env", StringComparison.OrdinalIgnoreCase);
-            if (!isJson && !isDotEnv)
+            var severity = ConfigurationFiles.Severity(context, Rule.DefaultSeverity, DevelopmentSettingsOption, SecretSyntax.TestProjectsOption);
+            if (severity == null || !ConfigurationFiles.TryRead(context.AdditionalFile, context.CancellationToken, out var text, out var values))
             {
                 return;
             }
 
-            var text = context.AdditionalFile.GetText(context.CancellationToken);
-            if (text == null || text.Length > MaximumFileLength)
-            {
-                return;
-            }
-
-            var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile);
-            var severity = Severity(context, fileName, options);
-            if (severity == null)
-            {
-                return;
-            }
-
+            var fileName = Path.GetFileName(context.AdditionalFile.Path);
             var content = text.ToString();
-            var values = isJson ? ConfigurationFileValues.ReadJson(content) : ConfigurationFileValues.ReadDotEnv(content);
             var words = new SecretWordOptions(
-                List(options, context.Options, SecretSyntax.SecretWordsOption),
-                List(options, context.Options, SecretSyntax.ExcludedSecretWordsOption),
-                List(options, context.Options, SecretSyntax.IgnoredSecretValuesOption));
+                ConfigurationFiles.List(context, SecretSyntax.SecretWordsOption),
+                ConfigurationFiles.List(context, SecretSyntax.ExcludedSecretWordsOption),
+                ConfigurationFiles.List(context, SecretSyntax.IgnoredSecretValuesOption));
             foreach (var value in values)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -91,64 +70,9 @@ namespace SecureServices.Analyzers.Rules.Secrets
                     continue;
                 }
 
-                var span = new TextSpan(start, length);
-                var location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
+                var location = ConfigurationFiles.Location(context.AdditionalFile, text, new TextSpan(start, length));
                 context.ReportDiagnostic(Diagnostic.Create(Rule, location, severity.Value, additionalLocations: null, properties: null, value.Path, fileName, length));
             }
-        }
-
-        /// <summary>The rule's severity, a suggestion for Development settings or test projects (configurable), or null to skip the file.</summary>
-        private static DiagnosticSeverity? Severity(AdditionalFileAnalysisContext context, string fileName, AnalyzerConfigOptions options)
-        {
-            var severity = Rule.DefaultSeverity;
-            if (fileName.IndexOf(".Development.", StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                switch (Option(options, context.Options, DevelopmentSettingsOption))
-                {
-                    case "ignore":
-                        return null;
-                    case "report":
-                        break;
-                    default:
-                        severity = DiagnosticSeverity.Info;
-                        break;
-                }
-            }
-
-            if (string.Equals(SecureServicesOptions.GetBuildProperty(context.Options, "IsTestProject")?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                switch (Option(options, context.Options, SecretSyntax.TestProjectsOption))
-                {
-                    case "ignore":
-                        return null;
-                    case "report":
-                        break;
-                    default:
-                        severity = DiagnosticSeverity.Info;
-                        break;
-                }
-            }
-
-            return severity;
-        }
-
-        private static string? Option(AnalyzerConfigOptions fileOptions, AnalyzerOptions options, string name)
-            => RawOption(fileOptions, options, name)?.ToLowerInvariant();
-
-        private static string? RawOption(AnalyzerConfigOptions fileOptions, AnalyzerOptions options, string name)
-        {
-            var key = SecureServicesOptions.Prefix + name;
-            return fileOptions.TryGetValue(key, out var value) || options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(key, out value)
-                ? value.Trim()
-                : null;
-        }
-
-        private static ImmutableArray<string> List(AnalyzerConfigOptions fileOptions, AnalyzerOptions options, string name)
-        {
-            var raw = RawOption(fileOptions, options, name);
-            return string.IsNullOrWhiteSpace(raw)
-                ? ImmutableArray<string>.Empty
-                : ImmutableArray.Create(raw!.Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries));
         }
 
         private static string LastSegment(string path)

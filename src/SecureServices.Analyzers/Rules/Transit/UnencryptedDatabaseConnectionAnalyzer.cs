@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using SecureServices.Analyzers.Catalog;
 using SecureServices.Analyzers.Internals.Transit;
 using SecureServices.Analyzers.Internals;
@@ -28,6 +31,7 @@ namespace SecureServices.Analyzers.Rules.Transit
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterAdditionalFileAction(AnalyzeConfigurationFile);
             context.RegisterCompilationStartAction(start =>
             {
                 var c = start.Compilation;
@@ -157,9 +161,8 @@ namespace SecureServices.Analyzers.Rules.Transit
                 return;
             }
 
-            var problems = ConnectionStrings.Problems(text.Text, out var hosts);
-            var allowed = Endpoints.AllowedHosts(ctx.Options, value.Syntax.SyntaxTree);
-            if (problems.Count == 0 || (hosts.Count > 0 && hosts.All(h => Endpoints.IsExempt(h, allowed))))
+            var problems = Reportable(text.Text, () => Endpoints.AllowedHosts(ctx.Options, value.Syntax.SyntaxTree), out _);
+            if (problems.Count == 0)
             {
                 return;
             }
@@ -169,6 +172,99 @@ namespace SecureServices.Analyzers.Rules.Transit
                 string.Join("\n", problems.Select(p => p.Segment)),
                 string.Join("\n", problems.Select(p => p.FixedSegment)));
             ctx.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), locations, properties, sink + " '" + string.Join(";", problems.Select(p => p.Segment)) + "'"));
+        }
+
+        /// <summary>
+        /// The settings of a connection string that turn encryption or certificate checks off, unless every host it
+        /// names is local or allowed (none when there is nothing to report). C# literals and configuration files
+        /// both decide here. <paramref name="namesHost"/>: the text names a server (or is a MongoDB URL).
+        /// </summary>
+        private static List<ConnectionStringProblem> Reportable(string text, Func<ImmutableArray<string>> allowedHosts, out bool namesHost)
+        {
+            var problems = ConnectionStrings.Problems(text, out var hosts);
+            namesHost = hosts.Count > 0;
+            if (problems.Count > 0 && hosts.Count > 0)
+            {
+                var allowed = allowedHosts();
+                if (hosts.All(h => Endpoints.IsExempt(h, allowed)))
+                {
+                    problems.Clear();
+                }
+            }
+
+            return problems;
+        }
+
+        /// <summary>
+        /// appsettings*.json and .env files: each offending setting of a value under a "ConnectionStrings" section, or of
+        /// any value that names a database server, at its exact span in the file. Suggestions in Development settings
+        /// and test projects, as SSA1006 does. No code fix: the fixer only edits C#.
+        /// </summary>
+        private static void AnalyzeConfigurationFile(AdditionalFileAnalysisContext context)
+        {
+            var severity = ConfigurationFiles.Severity(context, Rule.DefaultSeverity, developmentOption: null, testProjectsOption: null);
+            if (severity == null || !ConfigurationFiles.TryRead(context.AdditionalFile, context.CancellationToken, out var text, out var values))
+            {
+                return;
+            }
+
+            var fileName = Path.GetFileName(context.AdditionalFile.Path);
+            var content = text.ToString();
+            ImmutableArray<string>? allowed = null;
+            foreach (var value in values)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (value.Value.IndexOf('=') < 0)
+                {
+                    continue; // Neither "key=value;…" nor a URL with a query.
+                }
+
+                var problems = Reportable(value.Value, () => allowed ??= AllowedHosts(context), out var namesHost);
+                if (problems.Count == 0 || (!namesHost && !InConnectionStringsSection(value.Path)))
+                {
+                    continue;
+                }
+
+                // Spans come from the raw text; a setting written with JSON escapes falls back to the whole value.
+                var raw = content.Substring(value.Start, value.Length);
+                var from = 0;
+                foreach (var problem in problems)
+                {
+                    var at = raw.IndexOf(problem.Segment, from, StringComparison.Ordinal);
+                    var span = at < 0 ? new TextSpan(value.Start, value.Length) : new TextSpan(value.Start + at, problem.Segment.Length);
+                    from = at < 0 ? from : at + problem.Segment.Length;
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Rule,
+                        ConfigurationFiles.Location(context.AdditionalFile, text, span),
+                        severity.Value,
+                        additionalLocations: null,
+                        properties: null,
+                        value.Path + " (" + fileName + ") '" + problem.Segment + "'"));
+                }
+            }
+        }
+
+        /// <summary>
+        /// allowed_cleartext_hosts for a configuration file: from a section matching the file or the global config, else as
+        /// the project's C# files see it, so the usual <c>[*.cs]</c> setting covers appsettings.json too.
+        /// </summary>
+        private static ImmutableArray<string> AllowedHosts(AdditionalFileAnalysisContext context)
+            => ConfigurationFiles.Option(context, Endpoints.AllowedHostsOption) != null
+                ? ConfigurationFiles.List(context, Endpoints.AllowedHostsOption)
+                : Endpoints.AllowedHosts(context.Options, context.Compilation.SyntaxTrees.FirstOrDefault());
+
+        /// <summary>"ConnectionStrings:Orders", "Tenants:0:ConnectionStrings:Main", .env "ConnectionStrings__Orders".</summary>
+        private static bool InConnectionStringsSection(string path)
+        {
+            foreach (var section in path.Replace("__", ":").Split(':'))
+            {
+                if (section.Equals("ConnectionStrings", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

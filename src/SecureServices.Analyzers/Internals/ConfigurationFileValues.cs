@@ -4,7 +4,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace SecureServices.Analyzers.Internals.SecretDetection
+namespace SecureServices.Analyzers.Internals
 {
     /// <summary>A string value of a configuration file: its key path and where its raw text is.</summary>
     internal readonly struct ConfigurationValue
@@ -199,9 +199,16 @@ namespace SecureServices.Analyzers.Internals.SecretDetection
                     return;
                 default:
                     // number, true, false, null
+                    var first = i;
                     while (i < s.Length && s[i] != ',' && s[i] != '}' && s[i] != ']' && !char.IsWhiteSpace(s[i]))
                     {
                         i++;
+                    }
+
+                    if (i == first)
+                    {
+                        // A '}' in an array or a ']' in an object: nothing consumed, and looping on it would never end.
+                        throw new FormatException();
                     }
 
                     return;
