@@ -85,7 +85,7 @@ internal static class PeerCost
             }
 
             var reported = findings.Where(d => d.Id != "AD0001").ToList();
-            var top = string.Join(", ", reported.GroupBy(d => d.Id).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(6).Select(g => $"{g.Key}×{g.Count()}"));
+            var top = string.Join(", ", reported.GroupBy(d => d.Id).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(10).Select(g => $"{g.Key}×{g.Count()}"));
             var crashes = findings.Count(d => d.Id == "AD0001") + exceptions.Distinct().Count();
             report.AppendLine(AnalyzerCost.Inv($"| {name} | {analyzers.Length} | {on.Count} | {AnalyzerCost.Median(compile):F0} ms | **{AnalyzerCost.Median(telemetry):F0} ms** | {AnalyzerCost.Median(wall):F0} ms | {reported.Count:N0}{(top.Length > 0 ? ": " + top : string.Empty)} | {crashes} |"));
             if (crashes > 0)

@@ -23,7 +23,10 @@ namespace SecureServices.Analyzers.Internals
         private static readonly ImmutableHashSet<string> TokenQualifiers = ImmutableHashSet.Create(
             StringComparer.Ordinal,
             "access", "auth", "bearer", "refresh", "api", "personal", "bot", "client", "session", "service",
-            "github", "gitlab", "slack", "npm", "webhook", "admin", "sas");
+            "github", "gitlab", "slack", "npm", "webhook", "admin", "sas",
+            // one-time credentials sent to a user, and identity tokens
+            "reset", "verification", "confirmation", "activation", "invite", "invitation", "magic", "login", "signin",
+            "id", "jwt", "oauth", "sso", "security");
 
         private static readonly ImmutableArray<string> CompoundSecrets = ImmutableArray.Create(
             "apikey", "accesskey", "secretkey", "privatekey", "signingkey", "accesstoken", "authtoken", "apitoken",

@@ -38,6 +38,27 @@ public sealed class SecretWrittenToLogTests
         """);
 
     [Fact]
+    public Task One_time_and_identity_tokens_are_secrets_and_paging_tokens_are_not() => V.AnalyzerAsync("""
+        using System.Threading;
+        using Microsoft.Extensions.Logging;
+
+        class Accounts
+        {
+            void M(ILogger logger, string resetToken, string idToken, string verificationToken, string nextPageToken,
+                string continuationToken, string tokenType, CancellationToken cancellationToken)
+            {
+                logger.LogInformation("Issued reset token {Token}", {|SSA1007:resetToken|});
+                logger.LogDebug("OIDC {IdToken}", {|SSA1007:idToken|});
+                logger.LogDebug($"verify with {{|SSA1007:verificationToken|}}");
+                logger.LogInformation("Next page {Token}", nextPageToken);
+                logger.LogInformation("Continue at {Token}", continuationToken);
+                logger.LogInformation("Type {Type}", tokenType);
+                logger.LogInformation("Cancel {Token}", cancellationToken);
+            }
+        }
+        """);
+
+    [Fact]
     public Task LoggerMessage_methods_are_sinks() => V.AnalyzerAsync("""
         using Microsoft.Extensions.Logging;
 
