@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SecureServices.Analyzers.Internals.AspNetCore
 {
@@ -123,11 +124,12 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
 
         // Every invocation of the compilation (seen by the collector's syntax action, in no particular order), indexed by
         // invoked name on first need (modules called with a group); a name's list is put in document order when first used.
-        private readonly IReadOnlyCollection<InvocationExpressionSyntax> everyInvocation;
-        private Dictionary<string, List<InvocationExpressionSyntax>>? invocationsByName;
+        // Kept as name + place, not as nodes: holding a node keeps its file's whole red tree alive until the end.
+        private readonly IReadOnlyCollection<InvocationSite> everyInvocation;
+        private Dictionary<string, List<InvocationSite>>? invocationsByName;
         private HashSet<string>? orderedNames;
 
-        private AuthorizationModel(Compilation compilation, AspNetCoreSymbols symbols, AnalyzerOptions options, IReadOnlyCollection<InvocationExpressionSyntax> everyInvocation, CancellationToken cancellationToken)
+        private AuthorizationModel(Compilation compilation, AspNetCoreSymbols symbols, AnalyzerOptions options, IReadOnlyCollection<InvocationSite> everyInvocation, CancellationToken cancellationToken)
         {
             this.everyInvocation = everyInvocation;
             this.compilation = compilation;
@@ -170,7 +172,7 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
 
             // Every invocation, for the call sites of modules given a route builder: recorded here, where the driver
             // already visits each one, rather than by walking every tree again at the end.
-            private readonly ConcurrentBag<InvocationExpressionSyntax> everyInvocation = new ConcurrentBag<InvocationExpressionSyntax>();
+            private readonly ConcurrentBag<InvocationSite> everyInvocation = new ConcurrentBag<InvocationSite>();
 
             public Collector(AspNetCoreSymbols symbols) => this.symbols = symbols;
 
@@ -200,8 +202,8 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
             private void OnInvocation(SyntaxNodeAnalysisContext context)
             {
                 var invocation = (InvocationExpressionSyntax)context.Node;
-                everyInvocation.Add(invocation);
                 var name = InvokedName(invocation);
+                everyInvocation.Add(new InvocationSite(name, invocation.SyntaxTree, invocation.Span));
                 if (!InterestingNames.Contains(name))
                 {
                     return;
@@ -862,32 +864,41 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
         {
             if (invocationsByName == null)
             {
-                invocationsByName = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
-                foreach (var node in everyInvocation)
+                invocationsByName = new Dictionary<string, List<InvocationSite>>(StringComparer.Ordinal);
+                foreach (var site in everyInvocation)
                 {
-                    var invokedName = InvokedName(node);
-                    if (!invocationsByName.TryGetValue(invokedName, out var list))
+                    if (!invocationsByName.TryGetValue(site.Name, out var list))
                     {
-                        invocationsByName[invokedName] = list = new List<InvocationExpressionSyntax>();
+                        invocationsByName[site.Name] = list = new List<InvocationSite>();
                     }
 
-                    list.Add(node);
+                    list.Add(site);
                 }
             }
 
-            if (!invocationsByName.TryGetValue(method.Name, out var candidates))
+            if (!invocationsByName.TryGetValue(method.Name, out var sites))
             {
                 yield break;
             }
 
             // Deterministic results: the call sites in compilation order (trees as the compilation lists them, then position).
             orderedNames ??= new HashSet<string>(StringComparer.Ordinal);
-            if (orderedNames.Add(method.Name) && candidates.Count > 1)
+            if (orderedNames.Add(method.Name) && sites.Count > 1)
             {
                 var treeOrder = TreeOrder();
-                candidates.Sort((a, b) => a.SyntaxTree == b.SyntaxTree
-                    ? a.SpanStart.CompareTo(b.SpanStart)
-                    : treeOrder[a.SyntaxTree].CompareTo(treeOrder[b.SyntaxTree]));
+                sites.Sort((a, b) => a.Tree == b.Tree
+                    ? a.Span.Start.CompareTo(b.Span.Start)
+                    : treeOrder[a.Tree].CompareTo(treeOrder[b.Tree]));
+            }
+
+            var candidates = new List<InvocationExpressionSyntax>(sites.Count);
+            foreach (var site in sites)
+            {
+                // The innermost node with the invocation's exact span is the invocation (its parts are shorter).
+                if (site.Tree.GetRoot(cancellationToken).FindNode(site.Span, getInnermostNodeForTie: true) is InvocationExpressionSyntax node)
+                {
+                    candidates.Add(node);
+                }
             }
 
             foreach (var invocation in candidates)
@@ -908,6 +919,23 @@ namespace SecureServices.Analyzers.Internals.AspNetCore
         }
 
         private Dictionary<SyntaxTree, int>? treeOrder;
+
+        /// <summary>Where an invocation is, by the name it calls.</summary>
+        internal readonly struct InvocationSite
+        {
+            public InvocationSite(string name, SyntaxTree tree, TextSpan span)
+            {
+                Name = name;
+                Tree = tree;
+                Span = span;
+            }
+
+            public string Name { get; }
+
+            public SyntaxTree Tree { get; }
+
+            public TextSpan Span { get; }
+        }
 
         private Dictionary<SyntaxTree, int> TreeOrder()
         {
