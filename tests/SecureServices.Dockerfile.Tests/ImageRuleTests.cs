@@ -20,6 +20,21 @@ public sealed class ImageRuleTests
             "ARG TAG=10.0\nARG FREE\nFROM mcr.microsoft.com/dotnet/sdk:${TAG} AS build\nFROM build AS again\nFROM scratch\nFROM alpine@sha256:0123\nFROM localhost:5000/app\nFROM img:$FREE\n".Replace("FROM localhost:5000/app\n", "FROM localhost:5000/app:1\n"),
             "SSA7001");
 
+    // A redeclared meta ARG keeps its value (BuildKit's buildMetaArgs), and quotes are removed in the lexer pass.
+    [Theory]
+    [InlineData("ARG TAG=latest\nARG TAG\nFROM {|SSA7001:img:$TAG|}")]
+    [InlineData("ARG TAG=lat'est'\nFROM {|SSA7001:img:$TAG|}")]
+    [InlineData("ARG TAG=\"latest\"\nFROM {|SSA7001:\"img:$TAG\"|}")]
+    [InlineData("ARG TAG=8.0\nARG TAG\nFROM alpine:3.20\nARG TAG\nCOPY {|SSA7001:--from=nginx:${TAG:+latest}|} /a /a")]
+    public void Redeclared_and_quoted_args_resolve_as_buildkit_does(string text)
+        => Verify.Findings(text + "\n", "SSA7001");
+
+    [Theory]
+    [InlineData("ARG TAG=latest\nARG TAG\nARG TAG=8.0\nFROM img:$TAG")]
+    [InlineData("ARG TAG=8.0\nARG T='${TAG:-latest}'\nFROM img:${T#*-}")]
+    public void Redeclared_and_quoted_args_with_a_pinned_tag_are_fine(string text)
+        => Verify.None(text + "\n", "SSA7001");
+
     // Nested defaults as BuildKit expands them: the finding depends on the substituted tag.
     [Theory]
     [InlineData("ARG REGISTRY\nARG BASE=${REGISTRY:-mcr.microsoft.com}/dotnet/aspnet:${TAG:-latest}\nFROM {|SSA7001:$BASE|}")]

@@ -41,6 +41,26 @@ public sealed class InstructionRuleTests
     public void Development_environment_in_the_final_image_is_reported(string line)
         => Verify.Findings("FROM mcr.microsoft.com/dotnet/aspnet:10.0\n" + line + "\n", "SSA7020");
 
+    // The value as BuildKit's lexer gives it: a double-quoted '$' expands, an escaped or single-quoted one stays the text
+    // "$E"; a stage "ARG E" without default takes the global value (the meta ARG), even one redeclared without default.
+    [Theory]
+    [InlineData(@"ENV ASPNETCORE_ENVIRONMENT={|SSA7020:""$E""|}")]
+    [InlineData(@"ENV ASPNETCORE_ENVIRONMENT={|SSA7020:""${E}""|} OTHER=\$E")]
+    [InlineData(@"ENV DOTNET_ENVIRONMENT={|SSA7020:Dev""elop""'ment'|}")]
+    [InlineData("ENV X=\"$E\"\nENV DOTNET_ENVIRONMENT={|SSA7020:$X|}")]
+    public void Development_environment_through_quotes_and_the_meta_arg_is_reported(string line)
+        => Verify.Findings("ARG E=Development\nARG E\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nARG E\n" + line + "\n", "SSA7020");
+
+    [Theory]
+    [InlineData(@"ENV ASPNETCORE_ENVIRONMENT=\$E")]
+    [InlineData(@"ENV ASPNETCORE_ENVIRONMENT='$E'")]
+    [InlineData(@"ENV ASPNETCORE_ENVIRONMENT=""\$E""")]
+    [InlineData("ENV X=\\$E\nENV DOTNET_ENVIRONMENT=$X")]      // X is the text "$E", not expanded a second time
+    [InlineData("ENV X='${E}'\nENV DOTNET_ENVIRONMENT=\"$X\"")]
+    [InlineData("ENV X=\"$E\" DOTNET_ENVIRONMENT=$X")]        // one ENV expands with the variables before it: X is unset
+    public void An_escaped_or_single_quoted_dollar_is_not_the_variable(string line)
+        => Verify.None("ARG E=Development\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nARG E\n" + line + "\n", "SSA7020");
+
     [Fact]
     public void Production_environment_or_build_stage_development_is_fine()
         => Verify.None("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS test\nENV ASPNETCORE_ENVIRONMENT=Development\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\nENV ASPNETCORE_ENVIRONMENT=Production\nARG E\nENV DOTNET_ENVIRONMENT=$E\n", "SSA7020");
@@ -95,6 +115,16 @@ public sealed class InstructionRuleTests
     [Fact]
     public void Relative_workdir_is_reported()
         => Verify.Findings(From + "WORKDIR {|SSA7024:app|}\nARG D=src\nWORKDIR {|SSA7024:$D|}\n", "SSA7024");
+
+    [Fact]
+    public void Relative_workdir_from_the_meta_arg_or_quotes_is_reported()
+        => Verify.Findings(
+            "ARG D=app\nARG D\nFROM alpine:3.20\nARG D\nWORKDIR {|SSA7024:$D|}\nWORKDIR {|SSA7024:\"$D/x\"|}\nWORKDIR {|SSA7024:'a'/b|}\nWORKDIR '/'x\n",
+            "SSA7024");
+
+    [Fact]
+    public void Workdir_quotes_and_escapes_are_removed_once()
+        => Verify.None(From + "ENV R=rel\nWORKDIR \"/srv/$R\"\nWORKDIR '/$R'\nWORKDIR /x\\$R\nWORKDIR \\/y\n", "SSA7024");
 
     [Fact]
     public void Absolute_or_unknown_workdir_is_fine()

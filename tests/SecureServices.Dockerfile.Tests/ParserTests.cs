@@ -305,6 +305,107 @@ public sealed class ParserTests
         Assert.Equal(resolved, ok);
     }
 
+    // Quotes, escapes and '$' in ONE pass, as BuildKit's lexer (shell/lex.go: processStopOn, processSingleQuote,
+    // processDoubleQuote, processDollar): an escaped '$' or one in single quotes is literal, one in double quotes expands.
+    [Theory]
+    [InlineData(@"\$B", "$B", true)]
+    [InlineData(@"'$A'", "$A", true)]
+    [InlineData(@"""$A""", "a", true)]
+    [InlineData(@"""\$A""", "$A", true)]
+    [InlineData(@"\\$A", @"\a", true)]
+    [InlineData(@"x\", "x", true)]                    // a trailing escape is dropped
+    [InlineData(@"a\ b", "a b", true)]
+    [InlineData(@"\a\'", "a'", true)]                 // outside quotes the escape makes any character literal
+    [InlineData(@"'a\'", @"a\", true)]                // nothing is escaped inside single quotes
+    [InlineData(@"""a\""b""", @"a""b", true)]
+    [InlineData(@"""a\xb""", @"a\xb", true)]          // inside double quotes only " $ and the escape are escaped
+    [InlineData(@"""a\\b""", @"a\b", true)]
+    [InlineData(@"""'$A'""", "'a'", true)]            // single quotes inside double quotes are plain characters
+    [InlineData(@"'""$A""'", @"""$A""", true)]
+    [InlineData(@"pre""$A $B""'$A'\$A$B", "prea b$A$Ab", true)]
+    [InlineData(@"""$U""x", "x", false)]
+    [InlineData(@"${U:-""\$A""}", "$A", true)]        // the same rules inside a ${…} word
+    public void Quotes_escapes_and_variables_are_processed_in_one_pass(string text, string expected, bool resolved)
+    {
+        var vars = new System.Collections.Generic.Dictionary<string, string?> { ["A"] = "a", ["B"] = "b" };
+        Assert.Equal(expected, DockerfileParser.Substitute(text, n => vars.TryGetValue(n, out var v) ? v : null, '\\', out var ok));
+        Assert.Equal(resolved, ok);
+    }
+
+    // With '# escape=`' the backtick escapes and a backslash is an ordinary character.
+    [Theory]
+    [InlineData(@"`$A", "$A")]
+    [InlineData(@"\$A", @"\a")]
+    [InlineData(@"""`$A""", "$A")]
+    [InlineData(@"""\$A""", @"\a")]
+    [InlineData(@"C:\app`", @"C:\app")]
+    public void The_backtick_escape_directive_changes_the_escape_character_of_the_lexer(string text, string expected)
+    {
+        Assert.Equal(expected, DockerfileParser.Substitute(text, n => n == "A" ? "a" : null, '`', out var ok));
+        Assert.True(ok);
+    }
+
+    // An unclosed quote is a build error in BuildKit: the text stays as written from the quote on, and is no value.
+    [Theory]
+    [InlineData("x\"abc", "x\"abc")]
+    [InlineData("x'abc", "x'abc")]
+    [InlineData("$A\"$A", "a\"$A")]
+    [InlineData("\"a\\", "\"a\\")]
+    public void Unclosed_quotes_stay_literal_and_unresolved(string text, string expected)
+    {
+        Assert.Equal(expected, DockerfileParser.Substitute(text, n => n == "A" ? "a" : null, '\\', out var ok));
+        Assert.False(ok);
+    }
+
+    // What ENV/ARG/LABEL values resolve to, through the parser's global ARGs (each default processed once, in order).
+    [Theory]
+    [InlineData(@"ARG A=\$B", "$B")]
+    [InlineData(@"ARG A='$B'", "$B")]
+    [InlineData(@"ARG A=""$B""", "b")]
+    [InlineData(@"ARG A=""\$B""", "$B")]
+    [InlineData(@"ARG A=\\$B", @"\b")]
+    [InlineData(@"ARG A=x""$B y""'z'", "xb yz")]
+    [InlineData("# escape=`\nARG B=b\nARG A=`$B", "$B")]
+    [InlineData("# escape=`\nARG B=b\nARG A=C:\\$B", @"C:\b")]
+    public void Global_arg_values_keep_escaped_and_single_quoted_dollars_literal(string args, string expected)
+    {
+        var text = args.StartsWith("#", System.StringComparison.Ordinal) ? args : "ARG B=b\n" + args;
+        var doc = DockerfileParser.Parse(text + "\nFROM scratch\n");
+        Assert.Null(doc.Error);
+        Assert.Equal(expected, doc.GlobalArgs["A"]);
+    }
+
+    [Theory]
+    [InlineData(@"ENV A=\$B C='$B' D=""$B"" E=""\$B"" F=\\$B", "A", @"$B", @"\$B")]
+    [InlineData(@"ENV A=\$B C='$B' D=""$B"" E=""\$B"" F=\\$B", "C", @"$B", @"'$B'")]
+    [InlineData(@"ENV A=\$B C='$B' D=""$B"" E=""\$B"" F=\\$B", "D", @"$B", @"""$B""")]
+    [InlineData(@"ENV A=\$B C='$B' D=""$B"" E=""\$B"" F=\\$B", "E", @"$B", @"""\$B""")]
+    [InlineData(@"ENV A=\$B C='$B' D=""$B"" E=""\$B"" F=\\$B", "F", @"\$B", @"\\$B")]
+    [InlineData(@"LABEL ""my key""='a b' other=x\ y", "my key", "a b", "'a b'")]
+    [InlineData(@"LABEL ""my key""='a b' other=x\y", "other", "xy", @"x\y")]
+    [InlineData(@"ENV A legacy ""quoted"" \$B", "A", @"legacy quoted $B", @"legacy ""quoted"" \$B")]
+    public void Key_values_keep_the_written_value_and_a_literal_view(string line, string name, string literal, string written)
+    {
+        var doc = DockerfileParser.Parse("FROM scratch\n" + line + "\n");
+        var kv = doc.Instructions[1].KeyValues.Single(k => k.Name == name);
+        Assert.Equal(literal, kv.Value);
+        Assert.Equal(written, kv.WrittenValue);
+    }
+
+    // BuildKit's buildMetaArgs (dockerfile2llb/convert.go) replaces a meta ARG only when it has a value: "ARG X" again keeps X.
+    [Theory]
+    [InlineData("ARG TAG=1.0\nARG TAG\nFROM img:$TAG", "img:1.0", true)]
+    [InlineData("ARG TAG\nARG TAG=2.0\nARG TAG\nFROM img:${TAG}", "img:2.0", true)]
+    [InlineData("ARG TAG=1.0\nARG TAG=\nFROM img:${TAG:-3.0}", "img:3.0", true)]
+    [InlineData("ARG TAG\nARG TAG\nFROM img:${TAG:-4.0}", "img:4.0", true)]
+    [InlineData("ARG TAG\nARG TAG\nFROM img:$TAG", "img:", false)]
+    public void A_global_arg_redeclared_without_default_keeps_its_value(string text, string image, bool resolved)
+    {
+        var stage = DockerfileParser.Parse(text).Stages.Single();
+        Assert.Equal(image, stage.Image);
+        Assert.Equal(resolved, stage.IsImageResolved);
+    }
+
     // Forms BuildKit rejects never throw: from their '$' on the text stays as written, and it is not a value.
     [Theory]
     [InlineData("x${A:-${B}")]

@@ -157,25 +157,57 @@ namespace SecureServices.Dockerfile.Parsing
         }
 
         /// <summary>
-        /// Substitutes variables as BuildKit's word lexer does (frontend/dockerfile/shell/lex.go): <c>$VAR</c>,
+        /// Processes a word as BuildKit's word lexer does (frontend/dockerfile/shell/lex.go, <c>ProcessWord</c>): quotes,
+        /// escapes and variables in ONE pass. <c>'…'</c> is literal, <c>"…"</c> is expanded (the escape character there
+        /// only protects <c>"</c>, <c>$</c> and itself), the escape character elsewhere makes the next character literal
+        /// (<c>\$A</c> is the text <c>$A</c>; a trailing one is dropped). Variables: <c>$VAR</c>,
         /// <c>${VAR}</c>, <c>${VAR-word}</c>, <c>${VAR:-word}</c>, <c>${VAR+word}</c>, <c>${VAR:+word}</c>,
         /// <c>${VAR?word}</c>, <c>${VAR:?word}</c>, <c>${VAR#pattern}</c>, <c>${VAR##pattern}</c>,
         /// <c>${VAR%pattern}</c>, <c>${VAR%%pattern}</c>, <c>${VAR/pattern/text}</c> and <c>${VAR//pattern/text}</c>,
-        /// a <c>word</c> itself expanded (<c>${A:-${B}}</c>, <c>${A:+$B-x}</c>). <paramref name="resolved"/> is false
+        /// a <c>word</c> itself processed (<c>${A:-${B}}</c>, <c>${A:+$B-x}</c>). <paramref name="resolved"/> is false
         /// when a variable whose value is used has none, when <c>?</c> would stop the build, and when the text holds a
-        /// form BuildKit rejects (<c>${}</c>, <c>${A</c>, <c>${A!}</c>…): from its <c>$</c> on, such text stays as written.
-        /// The text is taken with its quotes already removed by the caller; the escape character only protects a
-        /// <c>$</c> (and, inside a <c>${…}</c> word, any character such as <c>}</c>).
+        /// form BuildKit rejects (<c>${}</c>, <c>${A</c>, <c>${A!}</c>, an unclosed quote…): from there on, such text
+        /// stays as written. The text is taken as written (quotes and escapes included).
         /// </summary>
         public static string Substitute(string text, Func<string, string?> lookup, char escape, out bool resolved)
         {
             resolved = true;
-            if (text.IndexOf('$') < 0)
+            if (!NeedsLexer(text, escape))
             {
                 return text;
             }
 
             return new VariableExpander(text, lookup, escape).Expand(out resolved);
+        }
+
+        /// <summary>
+        /// A word as written with its quotes and escapes removed in the same pass as <see cref="Substitute"/>, every
+        /// <c>$…</c> reference kept as written (escaped or quoted alike): the literal view for a rule that knows no variable.
+        /// </summary>
+        internal static string Literal(string text, char escape)
+        {
+            if (!NeedsLexer(text, escape))
+            {
+                return text;
+            }
+
+            return new VariableExpander(text, NoVariable, escape) { KeepReferences = true }.Expand(out _);
+        }
+
+        private static readonly Func<string, string?> NoVariable = _ => null;
+
+        /// <summary>Does the text hold anything the lexer changes ('$', a quote, the escape character)?</summary>
+        private static bool NeedsLexer(string text, char escape)
+        {
+            foreach (var c in text)
+            {
+                if (c == '$' || c == '"' || c == '\'' || c == escape)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static ParseError? BuildStages(List<Instruction> instructions, Dictionary<string, string?> globalArgs, List<BuildStage> stages, char escape)
@@ -251,13 +283,19 @@ namespace SecureServices.Dockerfile.Parsing
                         var argName = eq < 0 ? arg.Text : arg.Text.Substring(0, eq);
                         if (eq < 0)
                         {
-                            globalArgs[argName] = null;
+                            // Redeclared without a default, an ARG keeps the value it has: BuildKit's buildMetaArgs
+                            // (dockerfile2llb/convert.go) only replaces a meta ARG that has a value.
+                            if (!globalArgs.ContainsKey(argName))
+                            {
+                                globalArgs[argName] = null;
+                            }
+
                             continue;
                         }
 
                         // A default may use the global ARGs above it (ARG BASE=${REGISTRY:-mcr.microsoft.com}/x), as
                         // BuildKit expands meta ARGs in order; a default that cannot be resolved leaves the ARG unknown.
-                        var value = Substitute(Unquote(arg.Text.Substring(eq + 1)), n => globalArgs.TryGetValue(n, out var v) ? v : null, escape, out var known);
+                        var value = Substitute(arg.Text.Substring(eq + 1), n => globalArgs.TryGetValue(n, out var v) ? v : null, escape, out var known);
                         globalArgs[argName] = known ? value : null;
                     }
 
@@ -396,7 +434,10 @@ namespace SecureServices.Dockerfile.Parsing
             var endColumn = heredocs.Count > 0 ? heredocs[heredocs.Count - 1].Span.EndColumn : logical.LastColumn;
             var span = new SourceSpan(startLine + 1, keywordToken.Span.StartColumn, endLine, endColumn);
             var argumentSpan = argEnd > argStart ? logical.Span(argStart, argEnd) : keywordToken.Span;
-            return new Instruction(keyword, keywordToken, span, (IReadOnlyList<InstructionFlag>?)flags ?? NoFlags, argumentText, argumentSpan, text, argEnd, exec, heredocs, logical.Segments, argStart);
+            return new Instruction(keyword, keywordToken, span, (IReadOnlyList<InstructionFlag>?)flags ?? NoFlags, argumentText, argumentSpan, text, argEnd, exec, heredocs, logical.Segments, argStart)
+            {
+                EscapeChar = escape,
+            };
         }
 
         private static void ReadHeredocs(List<string> lines, ref int index, string arguments, List<Heredoc> heredocs, out ParseError? error)

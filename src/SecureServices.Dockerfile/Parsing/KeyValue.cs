@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text;
 
 namespace SecureServices.Dockerfile.Parsing
 {
@@ -7,17 +6,29 @@ namespace SecureServices.Dockerfile.Parsing
     public readonly struct KeyValue
     {
         public KeyValue(string name, string? value, SourceSpan nameSpan, SourceSpan valueSpan)
+            : this(name, value, value, nameSpan, valueSpan)
+        {
+        }
+
+        internal KeyValue(string name, string? value, string? writtenValue, SourceSpan nameSpan, SourceSpan valueSpan)
         {
             Name = name;
             Value = value;
+            WrittenValue = writtenValue;
             NameSpan = nameSpan;
             ValueSpan = valueSpan;
         }
 
         public string Name { get; }
 
-        /// <summary>The value with shell quotes removed; null for <c>ARG NAME</c> without a default.</summary>
+        /// <summary>
+        /// The value with shell quotes and escapes removed, <c>$…</c> references kept as written (BuildKit's lexer with no
+        /// variable known); null for <c>ARG NAME</c> without a default. To expand it, resolve <see cref="WrittenValue"/>.
+        /// </summary>
         public string? Value { get; }
+
+        /// <summary>The value exactly as written (quotes and escapes included): what variable substitution must start from.</summary>
+        public string? WrittenValue { get; }
 
         public bool HasValue => Value != null;
 
@@ -30,6 +41,7 @@ namespace SecureServices.Dockerfile.Parsing
         {
             var result = new List<KeyValue>(instruction.Arguments.Count);
             var args = instruction.Arguments;
+            var escape = instruction.EscapeChar;
             if (args.Count == 0)
             {
                 return result;
@@ -48,9 +60,11 @@ namespace SecureServices.Dockerfile.Parsing
                 var last = args[args.Count - 1].Span;
                 var first = args[1].Span;
                 var valueStart = instruction.ArgumentText.Length - RestLength(instruction.ArgumentText, args[0].Text.Length);
+                var written = instruction.ArgumentText.Substring(valueStart).Trim();
                 result.Add(new KeyValue(
                     name,
-                    Unquote(instruction.ArgumentText.Substring(valueStart).Trim()),
+                    DockerfileParser.Literal(written, escape),
+                    written,
                     args[0].Span,
                     new SourceSpan(first.StartLine, first.StartColumn, last.EndLine, last.EndColumn)));
                 return result;
@@ -63,14 +77,15 @@ namespace SecureServices.Dockerfile.Parsing
                 var s = token.Span;
                 if (eq < 0)
                 {
-                    result.Add(new KeyValue(Unquote(text), instruction.Keyword == "ARG" ? null : string.Empty, s, s));
+                    result.Add(new KeyValue(DockerfileParser.Literal(text, escape), instruction.Keyword == "ARG" ? null : string.Empty, s, s));
                     continue;
                 }
 
                 var singleLine = s.StartLine == s.EndLine && s.EndColumn - s.StartColumn == text.Length;
                 var nameSpan = singleLine ? new SourceSpan(s.StartLine, s.StartColumn, s.StartLine, s.StartColumn + eq) : s;
                 var valueSpan = singleLine && eq + 1 < text.Length ? new SourceSpan(s.StartLine, s.StartColumn + eq + 1, s.EndLine, s.EndColumn) : s;
-                result.Add(new KeyValue(Unquote(text.Substring(0, eq)), Unquote(text.Substring(eq + 1)), nameSpan, valueSpan));
+                var writtenValue = text.Substring(eq + 1);
+                result.Add(new KeyValue(DockerfileParser.Literal(text.Substring(0, eq), escape), DockerfileParser.Literal(writtenValue, escape), writtenValue, nameSpan, valueSpan));
             }
 
             return result;
@@ -85,57 +100,6 @@ namespace SecureServices.Dockerfile.Parsing
             }
 
             return argumentText.Length - i;
-        }
-
-        /// <summary>Removes shell quotes and backslash escapes: <c>"a b"</c>, <c>'x'</c>, <c>a\ b</c>.</summary>
-        internal static string Unquote(string text)
-        {
-            if (text.IndexOf('"') < 0 && text.IndexOf('\'') < 0 && text.IndexOf('\\') < 0)
-            {
-                return text;
-            }
-
-            var sb = new StringBuilder(text.Length);
-            var quote = '\0';
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (quote == '\'')
-                {
-                    if (c == '\'')
-                    {
-                        quote = '\0';
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
-                    continue;
-                }
-
-                if (c == '\\' && i + 1 < text.Length && (quote == '\0' || text[i + 1] == '"' || text[i + 1] == '\\' || text[i + 1] == '$'))
-                {
-                    sb.Append(text[++i]);
-                    continue;
-                }
-
-                if (c == '"')
-                {
-                    quote = quote == '"' ? '\0' : '"';
-                    continue;
-                }
-
-                if (c == '\'' && quote == '\0')
-                {
-                    quote = '\'';
-                    continue;
-                }
-
-                sb.Append(c);
-            }
-
-            return sb.ToString();
         }
     }
 }

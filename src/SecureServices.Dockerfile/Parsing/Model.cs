@@ -217,6 +217,9 @@ namespace SecureServices.Dockerfile.Parsing
         /// </summary>
         internal List<KeyValue> KeyValues => keyValues ??= KeyValue.Of(this);
 
+        /// <summary>The file's escape character (<c>\\</c> or the <c># escape=`</c> directive's backtick).</summary>
+        internal char EscapeChar { get; set; } = '\\';
+
         /// <summary>A cache slot for the parsed shell scripts of a RUN (set by the rule context, parsed once per document).</summary>
         internal List<Shell.RunScript>? ScriptsCache { get; set; }
 

@@ -15,6 +15,7 @@ namespace SecureServices.Dockerfile.Parsing
         private readonly char escape;
         private int pos;
         private int depth;
+        private bool keeping;
 
         /// <summary>
         /// Nested <c>${…}</c> levels followed before the text counts as broken: far past any real Dockerfile, and
@@ -36,41 +37,29 @@ namespace SecureServices.Dockerfile.Parsing
             this.escape = escape;
         }
 
+        /// <summary>
+        /// Keep every <c>$…</c> reference as written instead of expanding it (quotes and escapes are still removed): the
+        /// literal view of a word for rules that read it without knowing any variable.
+        /// </summary>
+        public bool KeepReferences { get; set; }
+
+        /// <summary>
+        /// The whole text as BuildKit's <c>ProcessWord</c> gives it: quotes, escapes and <c>$</c> in one pass, so an
+        /// escaped or single-quoted <c>$</c> stays literal and a double-quoted one is expanded.
+        /// </summary>
         public string Expand(out bool resolved)
         {
             resolved = true;
             var sb = new StringBuilder(text.Length + 16);
             while (pos < text.Length)
             {
-                var c = text[pos];
-                if (c == escape && pos + 1 < text.Length && (text[pos + 1] == '$' || text[pos + 1] == escape))
-                {
-                    // "\$" is a literal '$'; "\\" stays as written and no longer protects the '$' after it.
-                    if (text[pos + 1] == '$')
-                    {
-                        sb.Append('$');
-                    }
-                    else
-                    {
-                        sb.Append(c).Append(c);
-                    }
-
-                    pos += 2;
-                    continue;
-                }
-
-                if (c != '$')
-                {
-                    sb.Append(c);
-                    pos++;
-                    continue;
-                }
-
-                var dollar = pos;
-                if (!Dollar(sb, ref resolved))
+                var start = pos;
+                var mark = sb.Length;
+                if (!Unit(sb, false, ref resolved))
                 {
                     // BuildKit stops the build here; the rules see the rest as written and know it is not a value.
-                    sb.Append(text, dollar, text.Length - dollar);
+                    sb.Length = mark;
+                    sb.Append(text, start, text.Length - start);
                     resolved = false;
                     break;
                 }
@@ -79,9 +68,60 @@ namespace SecureServices.Dockerfile.Parsing
             return sb.ToString();
         }
 
+        /// <summary>
+        /// One unit of a word at <see cref="pos"/> into <paramref name="sb"/>: a <c>$…</c>, a quoted string
+        /// (<c>'…'</c> literal, <c>"…"</c> expanded), an escaped character (the escape removed, or kept when
+        /// <paramref name="raw"/>; a trailing escape is dropped) or a plain character. False for a form BuildKit rejects.
+        /// </summary>
+        private bool Unit(StringBuilder sb, bool raw, ref bool resolved)
+        {
+            var c = text[pos];
+            if (c == '$')
+            {
+                return Dollar(sb, ref resolved);
+            }
+
+            pos++;
+            if (c == '\'' || c == '"')
+            {
+                return Quoted(sb, c, raw, ref resolved);
+            }
+
+            if (c == escape)
+            {
+                if (raw)
+                {
+                    sb.Append(c);
+                }
+
+                if (pos >= text.Length)
+                {
+                    return true;
+                }
+
+                c = text[pos++];
+            }
+
+            sb.Append(c);
+            return true;
+        }
+
         /// <summary>Expands the <c>$…</c> at <see cref="pos"/> into <paramref name="sb"/>; false for a form BuildKit rejects.</summary>
         private bool Dollar(StringBuilder sb, ref bool resolved)
         {
+            if (KeepReferences && !keeping)
+            {
+                // Read it (to find where it ends and whether it is well formed), then put the text back as written.
+                var start = pos;
+                var mark = sb.Length;
+                keeping = true;
+                var read = Dollar(sb, ref resolved);
+                keeping = false;
+                sb.Length = mark;
+                sb.Append(text, start, pos - start);
+                return read;
+            }
+
             pos++;
             if (pos >= text.Length || text[pos] != '{')
             {
@@ -217,50 +257,16 @@ namespace SecureServices.Dockerfile.Parsing
             var sb = new StringBuilder();
             while (pos < text.Length)
             {
-                var c = text[pos];
-                if (c == stop)
+                if (text[pos] == stop)
                 {
                     pos++;
                     return sb.ToString();
                 }
 
-                if (c == '$')
+                if (!Unit(sb, raw, ref resolved))
                 {
-                    if (!Dollar(sb, ref resolved))
-                    {
-                        return null;
-                    }
-
-                    continue;
+                    return null;
                 }
-
-                pos++;
-                if (c == '\'' || c == '"')
-                {
-                    if (!Quoted(sb, c, raw, ref resolved))
-                    {
-                        return null;
-                    }
-
-                    continue;
-                }
-
-                if (c == escape)
-                {
-                    if (raw)
-                    {
-                        sb.Append(c);
-                    }
-
-                    if (pos >= text.Length)
-                    {
-                        return null;
-                    }
-
-                    c = text[pos++];
-                }
-
-                sb.Append(c);
             }
 
             return null;

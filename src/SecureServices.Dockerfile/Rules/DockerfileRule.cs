@@ -71,20 +71,29 @@ namespace SecureServices.Dockerfile.Rules
         }
 
         /// <summary>
-        /// Substitutes the ARG/ENV values visible at <paramref name="at"/> (stage ARGs with defaults, re-declared
-        /// global ARGs, ENVs of the stage and the stages it is built FROM), as Docker does for ENV, USER, EXPOSE, WORKDIR…
+        /// Processes a word as written (quotes, escapes and variables in one pass, see <see cref="DockerfileParser.Substitute"/>)
+        /// with the ARG/ENV values visible at <paramref name="at"/> (stage ARGs with defaults, re-declared global ARGs,
+        /// ENVs of the stage and the stages it is built FROM), as Docker does for ENV, USER, EXPOSE, WORKDIR…
         /// </summary>
         public string Resolve(Instruction at, string text, out bool resolved)
         {
-            resolved = true;
-            if (text.IndexOf('$') < 0 || at.StageIndex < 0)
+            if (text.IndexOf('$') < 0)
             {
-                return text;
+                // Nothing to look up: only the quotes and escapes go.
+                return DockerfileParser.Substitute(text, NoVariable, Document.EscapeChar, out resolved);
+            }
+
+            if (at.StageIndex < 0)
+            {
+                var globals = Document.GlobalArgs;
+                return DockerfileParser.Substitute(text, n => globals.TryGetValue(n, out var v) ? v : null, Document.EscapeChar, out resolved);
             }
 
             var vars = VariablesBefore(Document.Stages[at.StageIndex], at, 0);
             return DockerfileParser.Substitute(text, n => vars.TryGetValue(n, out var v) ? v : null, Document.EscapeChar, out resolved);
         }
+
+        private static readonly Func<string, string?> NoVariable = _ => null;
 
         private Dictionary<string, string?> VariablesBefore(BuildStage stage, Instruction? at, int depth)
         {
@@ -119,7 +128,7 @@ namespace SecureServices.Dockerfile.Rules
                         continue;
                     }
 
-                    var value = DockerfileParser.Substitute(kv.Value ?? string.Empty, n => vars.TryGetValue(n, out var v) ? v : null, Document.EscapeChar, out var ok);
+                    var value = DockerfileParser.Substitute(kv.WrittenValue ?? string.Empty, n => vars.TryGetValue(n, out var v) ? v : null, Document.EscapeChar, out var ok);
                     vars[kv.Name] = ok ? value : null;
                 }
             }

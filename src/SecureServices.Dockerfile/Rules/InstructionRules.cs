@@ -92,7 +92,7 @@ namespace SecureServices.Dockerfile.Rules
                             continue;
                         }
 
-                        var value = context.Resolve(instruction, kv.Value ?? string.Empty, out var resolved);
+                        var value = context.Resolve(instruction, kv.WrittenValue ?? string.Empty, out var resolved);
                         if (resolved && string.Equals(value.Trim(), "Development", StringComparison.OrdinalIgnoreCase))
                         {
                             context.Report(Ids.DevelopmentEnvironmentBakedIn, kv.ValueSpan, kv.Name, value.Trim());
@@ -240,7 +240,7 @@ namespace SecureServices.Dockerfile.Rules
                     continue;
                 }
 
-                var value = KeyValue.Unquote(context.Resolve(instruction, instruction.ArgumentText, out var resolved));
+                var value = context.Resolve(instruction, instruction.ArgumentText, out var resolved);
                 if (!resolved || value.Length == 0)
                 {
                     continue;

@@ -388,7 +388,7 @@ namespace SecureServices.Dockerfile.Rules
             var args = instruction.Arguments;
             for (var i = 0; i < args.Count - 1; i++)
             {
-                result.Add((KeyValue.Unquote(args[i].Text), args[i].Span));
+                result.Add((DockerfileParser.Literal(args[i].Text, instruction.EscapeChar), args[i].Span));
             }
 
             return result;

@@ -59,7 +59,7 @@ namespace SecureServices.Dockerfile.Rules
 
             user = value;
             var colon = value.IndexOf(':');
-            var name = KeyValue.Unquote(colon >= 0 ? value.Substring(0, colon) : value).Trim();
+            var name = (colon >= 0 ? value.Substring(0, colon) : value).Trim();
             return name == "root" || name == "0" || name.Length == 0 ? Kind.Root : Kind.NonRoot;
         }
 
@@ -198,7 +198,7 @@ namespace SecureServices.Dockerfile.Rules
                     {
                         foreach (var kv in instruction.KeyValues)
                         {
-                            var value = context.Resolve(instruction, kv.Value ?? string.Empty, out _);
+                            var value = context.Resolve(instruction, kv.WrittenValue ?? string.Empty, out _);
                             foreach (var port in ListenPorts(kv.Name, value))
                             {
                                 if (port > 0 && port < 1024)
