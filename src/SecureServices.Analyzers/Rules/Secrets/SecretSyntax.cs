@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using SecureServices.Analyzers.Internals;
 
 namespace SecureServices.Analyzers.Rules.Secrets
@@ -181,10 +180,6 @@ namespace SecureServices.Analyzers.Rules.Secrets
                 ? literal.Token.ValueText
                 : null;
 
-        /// <summary>The parameter an argument is passed to, through the semantic model (null in broken code).</summary>
-        public static string? ParameterName(ArgumentSyntax argument, SemanticModel model, CancellationToken cancellationToken)
-            => (model.GetOperation(argument, cancellationToken) as IArgumentOperation)?.Parameter?.Name;
-
         /// <summary>Per-file secret-word options.</summary>
         public static SecretWordOptions WordOptions(AnalyzerOptions options, SyntaxTree tree)
             => new SecretWordOptions(
@@ -314,9 +309,6 @@ namespace SecureServices.Analyzers.Rules.Secrets
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> secretNames =
             new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal);
 
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool> secretParameterMethods =
-            new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> vagueNames =
             new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal);
 
@@ -384,28 +376,6 @@ namespace SecureServices.Analyzers.Rules.Secrets
 
             result = SecretNames.IsSecretLike(name, ExtraWords, ExcludedWords);
             secretNames.TryAdd(name, result);
-            return result;
-        }
-
-        /// <summary>Does any parameter of <paramref name="method"/> have a secret name (<see cref="IsSecretName"/>)? Cached per method.</summary>
-        public bool HasSecretParameter(IMethodSymbol method)
-        {
-            if (secretParameterMethods.TryGetValue(method, out var result))
-            {
-                return result;
-            }
-
-            result = false;
-            foreach (var parameter in method.Parameters)
-            {
-                if (IsSecretName(parameter.Name))
-                {
-                    result = true;
-                    break;
-                }
-            }
-
-            secretParameterMethods.TryAdd(method, result);
             return result;
         }
 
